@@ -1,0 +1,39 @@
+import { createInstance, type i18n, type TFunction } from "i18next";
+import { en } from "./en";
+import { sv } from "./sv";
+
+export const LOCALES = ["sv", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "sv";
+
+export function toLocale(value: string | null | undefined): Locale {
+  return LOCALES.includes(value as Locale) ? (value as Locale) : DEFAULT_LOCALE;
+}
+
+const instances = new Map<Locale, i18n>();
+
+/** One initialised i18next instance per language; resources are bundled, so init is synchronous. */
+export function i18nFor(locale: Locale): i18n {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createInstance();
+    instance.init({
+      lng: locale,
+      fallbackLng: DEFAULT_LOCALE,
+      resources: { sv: { translation: sv }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    });
+    instances.set(locale, instance);
+  }
+  return instance;
+}
+
+export function translator(locale: string | null | undefined): TFunction {
+  return i18nFor(toLocale(locale)).t;
+}
+
+/** Dates the Swedish way in both languages (2026-11-28), as public-sector users expect. */
+export function formatDate(date: Date | string): string {
+  return new Date(date).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+}

@@ -1,0 +1,36 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { io, type Socket } from "socket.io-client";
+
+export type LiveStatus = "connecting" | "connected" | "disconnected";
+type Live = { socket: Socket | null; status: LiveStatus };
+
+const LiveContext = createContext<Live>({ socket: null, status: "disconnected" });
+
+/**
+ * One socket per signed-in browser tab, shared by every page. socket.io
+ * reconnects with backoff by itself; pages follow the status to tell the reader.
+ */
+export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const [live, setLive] = useState<Live>({ socket: null, status: "connecting" });
+
+  useEffect(() => {
+    if (!enabled) return;
+    const socket = io({ withCredentials: true });
+    const onConnect = () => setLive({ socket, status: "connected" });
+    const onDisconnect = () => setLive({ socket, status: "disconnected" });
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onDisconnect);
+    setLive({ socket, status: "connecting" });
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onDisconnect);
+      socket.disconnect();
+    };
+  }, [enabled]);
+
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+}
+
+export const useLive = () => useContext(LiveContext);

@@ -1,0 +1,96 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { SiteHeader } from "~/components/site-header";
+import { LiveProvider } from "~/live/live-context";
+import { useNonce } from "~/components/nonce";
+import { i18nFor, toLocale } from "~/i18n/i18n";
+import { requestLocale } from "~/i18n/locale.server";
+import { listMemberships } from "~/organisations/organisations.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Lärloop" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await requestLocale(request, context);
+  const user = context.user;
+  const memberships = user ? await listMemberships(user.id) : [];
+  return {
+    locale,
+    user: user ? { id: user.id, name: user.name, email: user.email } : null,
+    organisations: memberships.map((m) => ({ ...m.organisation, role: m.role })),
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale = toLocale(data?.locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18nFor(locale)}>
+          <LiveProvider enabled={Boolean(data?.user)}>
+            <SiteHeader data={data} />
+            <main id="main" tabIndex={-1}>
+              {children}
+            </main>
+          </LiveProvider>
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <LiveReload nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status >= 500) console.error(error);
+  const [title, text] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundText")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenText")]
+        : [t("errors.genericTitle"), t("errors.genericText")];
+  return (
+    <div className="page narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <a href="/">{t("errors.toStart")}</a>
+      </p>
+    </div>
+  );
+}

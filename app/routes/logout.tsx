@@ -1,0 +1,12 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isSecureRequest } from "~/auth/guards.server";
+import { blankSessionCookie, endSession } from "~/auth/lucia.server";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (context.session) await endSession(context.session.id);
+  return redirect("/", { headers: { "Set-Cookie": blankSessionCookie(isSecureRequest(request)) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import helmet from "helmet";
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Server as SocketServer } from "socket.io";
+import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
+import { attachLiveChannel } from "./live.ts";
+
+export type AppServer = { httpServer: HttpServer; io: SocketServer };
+
+type Options = {
+  /** The Remix server build, or a function that returns the current one (development). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "development" | "production";
+  publicDir?: string;
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Lucia's CSRF rule: a state-changing request must carry our own Origin. */
+const refuseCrossOrigin: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method) || isSameOrigin(req.headers.origin, req.headers.host)) return next();
+  res.status(403).type("text/plain").send("Cross-origin request refused");
+};
+
+const validateSession: RequestHandler = async (req, res, next) => {
+  try {
+    const { user, session, setCookie } = await checkSessionCookie(req.headers.cookie, req.secure);
+    if (setCookie) res.append("Set-Cookie", setCookie);
+    res.locals.user = user;
+    res.locals.session = session;
+    next();
+  } catch (error) {
+    next(error);
+  }
+};
+
+// A broad ceiling on writes per client address; sign-in has its own, tighter limits.
+const writeLimiter = new RateLimiterMemory({ points: 300, duration: 60 });
+const limitWrites: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  writeLimiter.consume(req.ip ?? "unknown").then(
+    () => next(),
+    (rejection: { msBeforeNext?: number }) => {
+      res.set("Retry-After", String(Math.ceil((rejection.msBeforeNext ?? 60000) / 1000)));
+      res.status(429).type("text/plain").send("Too many requests");
+    },
+  );
+};
+
+export function createAppServer({ build, mode, publicDir = path.resolve("public") }: Options): AppServer {
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a TLS-terminating proxy on the same host, trust its X-Forwarded-* headers
+  // so that cookies are marked Secure; TRUST_PROXY widens this for other set-ups.
+  app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
+  app.use(compression());
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:"],
+          fontSrc: ["'self'"],
+          // Remix's dev server pushes live reloads over its own websocket port.
+          connectSrc: mode === "development" ? ["'self'", "ws://localhost:*"] : ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+      crossOriginEmbedderPolicy: false,
+      frameguard: { action: "deny" },
+    }),
+  );
+
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.use(refuseCrossOrigin);
+  app.use(limitWrites);
+  app.use(validateSession);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode,
+      getLoadContext: (req, res) => ({
+        user: res.locals.user ?? null,
+        session: res.locals.session ?? null,
+        cspNonce: res.locals.cspNonce,
+        clientAddress: req.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  const httpServer = createServer(app);
+  const io = attachLiveChannel(httpServer);
+  return { httpServer, io };
+}

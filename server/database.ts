@@ -1,0 +1,34 @@
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import type { Db } from "../app/db.server.ts";
+
+const require = createRequire(import.meta.url);
+
+/** Apply pending migrations with Prisma's own CLI (WASM schema engine, no download). */
+export async function migrateDatabase(): Promise<void> {
+  const cli = require.resolve("prisma/build/index.js");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        // Stops the CLI from trying to download native engines it does not need.
+        PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? "/dev/null",
+        PRISMA_QUERY_ENGINE_LIBRARY: process.env.PRISMA_QUERY_ENGINE_LIBRARY ?? "/dev/null",
+      },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
+  });
+}
+
+/** WAL lets readers work during writes and keeps acknowledged writes across a crash. */
+export async function tuneSqlite(db: Db): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}

@@ -1,0 +1,53 @@
+import { watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import closeWithGrace from "close-with-grace";
+import { createAppServer } from "./app.ts";
+import { migrateDatabase, tuneSqlite } from "./database.ts";
+
+const mode = process.env.NODE_ENV === "development" ? "development" : "production";
+const port = Number(process.env.PORT || 3000);
+const buildPath = path.resolve("build/index.js");
+
+await migrateDatabase();
+// Imported after migrating: the client must not open the file before the schema exists.
+const { db } = await import("../app/db.server.ts");
+const { sessionSecret } = await import("../app/config.server.ts");
+await tuneSqlite(db);
+sessionSecret();
+
+if (process.env.NODE_ENV !== "production") {
+  const { seedDemoIfEmpty, demoSignInHelp } = await import("../prisma/demo-seed.ts");
+  await seedDemoIfEmpty(db);
+  console.info(demoSignInHelp());
+}
+
+const importBuild = async (): Promise<ServerBuild> =>
+  import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`);
+
+let build = await importBuild();
+if (mode === "development") {
+  // `remix dev --manual` rebuilds in place; re-import without dropping sockets.
+  let timer: NodeJS.Timeout | undefined;
+  watch(path.dirname(buildPath), () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      build = await importBuild();
+      await broadcastDevReady(build);
+    }, 100);
+  });
+}
+
+const { httpServer, io } = createAppServer({ build: mode === "development" ? async () => build : build, mode });
+
+httpServer.listen(port, () => {
+  console.info(`Lärloop is running at http://localhost:${port}`);
+  if (mode === "development") void broadcastDevReady(build);
+});
+
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err) console.error(err);
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await db.$disconnect();
+});
