@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+const require = createRequire(import.meta.url);
+export const TMP_DIR = path.resolve("tests/.tmp");
+
+/**
+ * Once per run: build the app the tests serve, and migrate one template
+ * database that every test file copies (a fresh SQLite file per file).
+ */
+export default function setup(project: TestProject) {
+  rmSync(path.join(TMP_DIR, "vitest"), { recursive: true, force: true });
+  mkdirSync(path.join(TMP_DIR, "vitest"), { recursive: true });
+  const template = path.join(TMP_DIR, "vitest", "template.db");
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${template}`,
+    PRISMA_SCHEMA_ENGINE_BINARY: "/dev/null",
+    PRISMA_QUERY_ENGINE_LIBRARY: "/dev/null",
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
+  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { env, stdio: "pipe" });
+  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "build"], { stdio: "pipe" });
+  project.provide("templateDatabase", template);
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}

@@ -1,0 +1,99 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { io as connectSocket, type Socket } from "socket.io-client";
+import { createAppServer, type AppServer } from "../../server/app.ts";
+
+export type TestServer = AppServer & { url: string; close: () => Promise<void> };
+
+/** The app's own server (express + Remix build + socket.io) on a free port, on this file's database. */
+export async function startTestServer(): Promise<TestServer> {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const server = createAppServer({ build, mode: "production" });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = server.httpServer.address() as AddressInfo;
+  return {
+    ...server,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.io.close(() => resolve())),
+  };
+}
+
+/**
+ * A minimal browser: keeps cookies, sends our Origin on writes the way a
+ * browser does, and does not follow redirects so tests can see them.
+ */
+export class Client {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    readonly baseUrl: string,
+    private origin: string = baseUrl,
+  ) {}
+
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = line.split(";");
+      const [name, value] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
+      const expired = attributes.some((a) => /max-age=0$/i.test(a.trim()));
+      if (expired || value === "") this.cookies.delete(name.trim());
+      else this.cookies.set(name.trim(), value);
+    }
+  }
+
+  async get(pathname: string): Promise<Response> {
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      headers: { cookie: this.cookieHeader },
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async post(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      method: "POST",
+      headers: { cookie: this.cookieHeader, origin: this.origin, ...headers },
+      body: new URLSearchParams(fields),
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async signIn(email: string, password: string): Promise<Response> {
+    return this.post("/login", { email, password });
+  }
+
+  /** A socket.io client that presents this client's cookies, as the browser would. */
+  socket(): Socket {
+    return connectSocket(this.baseUrl, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: this.cookieHeader, origin: this.origin },
+      reconnection: false,
+      forceNew: true,
+    });
+  }
+}
+
+/** Resolve with the first value of `event` that satisfies `matches`. */
+export function nextEvent<T>(socket: Socket, event: string, matches: (value: T) => boolean = () => true, timeoutMs = 5000) {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`No matching "${event}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (value: T) => {
+      if (!matches(value)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(value);
+    };
+    socket.on(event, listener);
+  });
+}
