@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { emailField, personName, PASSWORD_MIN_LENGTH } from "../app/auth/schemas.ts";
+import { translator } from "../app/i18n/i18n.ts";
 import { migrateDatabase } from "../server/database.ts";
 
 const { values } = parseArgs({
@@ -27,7 +28,9 @@ if (!parsed.success) {
   console.error(
     "Usage: ADMIN_PASSWORD='…' npm run create-admin -- --email anna@region.se --name 'Anna Andersson' --organisation 'Region Gotland' --slug region-gotland\n" +
       `(password at least ${PASSWORD_MIN_LENGTH} characters)\n` +
-      parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n"),
+      parsed.error.issues
+        .map((i) => `  --${i.path.join(".")}: ${i.message.startsWith("validation.") ? translator("en")(i.message) : i.message}`)
+        .join("\n"),
   );
   process.exit(1);
 }

@@ -1,4 +1,5 @@
 import { watch } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
@@ -42,7 +43,8 @@ if (mode === "development") {
 const { httpServer, io } = createAppServer({ build: mode === "development" ? async () => build : build, mode });
 
 httpServer.listen(port, () => {
-  console.info(`Lärloop is running at http://localhost:${port}`);
+  const { port: actualPort } = httpServer.address() as AddressInfo;
+  console.info(`Lärloop is running at http://localhost:${actualPort}`);
   if (mode === "development") void broadcastDevReady(build);
 });
 

@@ -1,19 +1,17 @@
 import type { Resources } from "./sv";
 
 export const en: Resources = {
-  app: { name: "Lärloop", tagline: "Learning that changes what gets funded next" },
-  a11y: { skipLink: "Skip to main content", mainNav: "Main menu", orgNav: "Organisation areas", settingsNav: "Settings" },
+  app: { name: "Lärloop" },
+  a11y: { skipLink: "Skip to main content", orgNav: "Organisation areas", settingsNav: "Settings" },
   header: {
     organisation: "Organisation",
-    switchOrganisation: "Switch organisation",
     switch: "Switch",
-    language: "Language",
     signedInAs: "Signed in as {{name}}",
     signIn: "Sign in",
     signUp: "Create account",
     signOut: "Sign out",
   },
-  language: { switchTo: "På svenska", sv: "Svenska", en: "English" },
+  language: { switchTo: "På svenska" },
   areas: {
     overview: "Overview",
     daily: "Daily learning",
@@ -41,9 +39,6 @@ export const en: Resources = {
     yourOrganisations: "Your organisations",
     noOrganisations: "You are not a member of any organisation yet. Ask an administrator to invite you, or create a new organisation.",
     createOrganisation: "Create organisation",
-    pendingInvitations: "Invitations for you",
-    invitationFrom: "{{organisation}} invites you as {{role}}.",
-    viewInvitation: "View invitation",
   },
   org: {
     overviewTitle: "{{organisation}}",
@@ -54,7 +49,6 @@ export const en: Resources = {
     onlineYou: "(you)",
     connecting: "Connecting to the live channel …",
     disconnected: "The connection to the live channel was lost. Trying to reconnect.",
-    connected: "Connected to the live channel.",
     areasTitle: "Areas",
     about: "About the organisation",
     noDescription: "The organisation has no description yet.",
@@ -88,7 +82,6 @@ export const en: Resources = {
     resetInvalid: "The link is invalid, has already been used or has expired. Request a new link.",
     resetDone: "Your password has been changed. Sign in with your new password.",
     emailTaken: "There is already an account with that email address. Sign in or reset the password.",
-    errorSummary: "The form has errors. Correct the marked fields.",
   },
   invitation: {
     title: "Invitation to {{organisation}}",
@@ -97,7 +90,6 @@ export const en: Resources = {
     signInFirst: "Sign in or create an account with {{email}} to answer the invitation.",
     wrongAccount: "The invitation is for {{email}}, but you are signed in as {{current}}. Sign out and sign in with the right account.",
     invalid: "The invitation is invalid, has already been used, has been revoked or has expired.",
-    alreadyMember: "You are already a member of {{organisation}}.",
   },
   orgForm: {
     createTitle: "Create organisation",
@@ -156,7 +148,6 @@ export const en: Resources = {
     },
   },
   validation: {
-    required: "Fill in the field.",
     emailRequired: "Enter your email address.",
     emailInvalid: "Enter an email address in the format name@example.com.",
     passwordRequired: "Enter your password.",

@@ -1,18 +1,16 @@
 // Swedish is the source language: every key starts here.
 export const sv = {
-  app: { name: "Lärloop", tagline: "Lärande som ändrar vad som finansieras härnäst" },
-  a11y: { skipLink: "Hoppa till huvudinnehållet", mainNav: "Huvudmeny", orgNav: "Organisationens områden", settingsNav: "Inställningar" },
+  app: { name: "Lärloop" },
+  a11y: { skipLink: "Hoppa till huvudinnehållet", orgNav: "Organisationens områden", settingsNav: "Inställningar" },
   header: {
     organisation: "Organisation",
-    switchOrganisation: "Byt organisation",
     switch: "Byt",
-    language: "Språk",
     signedInAs: "Inloggad som {{name}}",
     signIn: "Logga in",
     signUp: "Skapa konto",
     signOut: "Logga ut",
   },
-  language: { switchTo: "In English", sv: "Svenska", en: "English" },
+  language: { switchTo: "In English" },
   areas: {
     overview: "Översikt",
     daily: "Dagligt lärande",
@@ -40,9 +38,6 @@ export const sv = {
     yourOrganisations: "Dina organisationer",
     noOrganisations: "Du är inte medlem i någon organisation än. Be en administratör att bjuda in dig, eller skapa en ny organisation.",
     createOrganisation: "Skapa organisation",
-    pendingInvitations: "Inbjudningar till dig",
-    invitationFrom: "{{organisation}} bjuder in dig som {{role}}.",
-    viewInvitation: "Visa inbjudan",
   },
   org: {
     overviewTitle: "{{organisation}}",
@@ -53,7 +48,6 @@ export const sv = {
     onlineYou: "(du)",
     connecting: "Ansluter till livekanalen …",
     disconnected: "Anslutningen till livekanalen bröts. Vi försöker ansluta igen.",
-    connected: "Ansluten till livekanalen.",
     areasTitle: "Områden",
     about: "Om organisationen",
     noDescription: "Organisationen har ingen beskrivning än.",
@@ -87,7 +81,6 @@ export const sv = {
     resetInvalid: "Länken är ogiltig, har redan använts eller har gått ut. Begär en ny länk.",
     resetDone: "Lösenordet är bytt. Logga in med ditt nya lösenord.",
     emailTaken: "Det finns redan ett konto med den e-postadressen. Logga in eller återställ lösenordet.",
-    errorSummary: "Formuläret har fel. Rätta de markerade fälten.",
   },
   invitation: {
     title: "Inbjudan till {{organisation}}",
@@ -96,7 +89,6 @@ export const sv = {
     signInFirst: "Logga in eller skapa ett konto med {{email}} för att svara på inbjudan.",
     wrongAccount: "Inbjudan gäller {{email}}, men du är inloggad som {{current}}. Logga ut och logga in med rätt konto.",
     invalid: "Inbjudan är ogiltig, har redan använts, har dragits tillbaka eller har gått ut.",
-    alreadyMember: "Du är redan medlem i {{organisation}}.",
   },
   orgForm: {
     createTitle: "Skapa organisation",
@@ -155,7 +147,6 @@ export const sv = {
     },
   },
   validation: {
-    required: "Fyll i fältet.",
     emailRequired: "Skriv din e-postadress.",
     emailInvalid: "Skriv en e-postadress i formatet namn@exempel.se.",
     passwordRequired: "Skriv ditt lösenord.",

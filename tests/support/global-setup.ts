@@ -23,7 +23,11 @@ export default function setup(project: TestProject) {
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
   };
   execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "build"], { stdio: "pipe" });
+  // Vitest runs with NODE_ENV=test; the build must be the production one that `npm start` serves.
+  execFileSync(process.execPath, [require.resolve("@remix-run/dev/dist/cli.js"), "build"], {
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: "pipe",
+  });
   project.provide("templateDatabase", template);
 }
 
