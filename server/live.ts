@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
-import { handlePresence, joinOrganisationRooms } from "../app/live/presence.server.ts";
+import { onAccessEvent } from "../app/live/access-events.server.ts";
+import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
 
 /**
  * The live channel on the app's own port. Every socket must carry a valid
@@ -15,16 +16,26 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
     if (!isSameOrigin(headers.origin, headers.host)) return next(new Error("forbidden origin"));
     try {
       const secure = (socket.request.socket as { encrypted?: boolean }).encrypted === true;
-      const { user } = await checkSessionCookie(headers.cookie, secure);
-      if (!user) return next(new Error("unauthorized"));
+      const { user, session } = await checkSessionCookie(headers.cookie, secure);
+      if (!user || !session) return next(new Error("unauthorized"));
       socket.data.user = { id: user.id, name: user.name };
+      socket.data.sessionId = session.id;
       next();
     } catch (error) {
       next(error as Error);
     }
   });
 
+  const unsubscribe = onAccessEvent((event) => {
+    if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
+    else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
+    else void leaveOrganisationRoom(io, event.userId, event.organisationId);
+  });
+  httpServer.once("close", unsubscribe);
+
   io.on("connection", (socket) => {
+    // Rooms for ending access live: per session (sign-out) and per user.
+    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`]);
     handlePresence(io, socket);
     joinOrganisationRooms(io, socket).catch((error) => console.error("[live] joining rooms failed", error));
   });

@@ -4,6 +4,7 @@
 import { PrismaAdapter } from "@lucia-auth/adapter-prisma";
 import { Cookie, Lucia, TimeSpan, verifyRequestOrigin } from "lucia";
 import { db } from "~/db.server";
+import { publishAccessEvent } from "~/live/access-events.server";
 
 const lucia = new Lucia(new PrismaAdapter(db.session, db.user), {
   sessionExpiresIn: new TimeSpan(30, "d"),
@@ -67,10 +68,12 @@ export async function checkSessionCookie(
 
 export async function endSession(sessionId: string): Promise<void> {
   await lucia.invalidateSession(sessionId);
+  publishAccessEvent({ type: "session-ended", sessionId });
 }
 
 export async function endAllSessions(userId: string): Promise<void> {
   await lucia.invalidateUserSessions(userId);
+  publishAccessEvent({ type: "user-signed-out-everywhere", userId });
 }
 
 /** Lucia's CSRF defence: a state-changing request must come from our own host. */

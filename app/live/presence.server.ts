@@ -39,6 +39,12 @@ export async function joinOrganisationRooms(io: Server, socket: Socket): Promise
   await Promise.all(organisationIds.map((id) => announce(io, id)));
 }
 
+/** A member removed from an organisation stops seeing its live events at once. */
+export async function leaveOrganisationRoom(io: Server, userId: string, organisationId: string): Promise<void> {
+  io.in(`user:${userId}`).socketsLeave(organisationRoom(organisationId));
+  await announce(io, organisationId);
+}
+
 type ListReply = { ok: true; users: OnlineUser[] } | { ok: false; error: "notMember" };
 
 export function handlePresence(io: Server, socket: Socket): void {

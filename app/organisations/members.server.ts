@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { publishAccessEvent } from "~/live/access-events.server";
 import type { Role } from "./roles";
 
 export function listMembers(organisationId: string) {
@@ -14,7 +15,7 @@ type MemberChange = { ok: true; name: string } | { ok: false; error: "notFound" 
 async function membershipIn(organisationId: string, membershipId: string) {
   return db.membership.findFirst({
     where: { id: membershipId, organisationId },
-    select: { id: true, role: true, user: { select: { name: true } } },
+    select: { id: true, role: true, userId: true, user: { select: { name: true } } },
   });
 }
 
@@ -37,5 +38,6 @@ export async function removeMember(organisationId: string, membershipId: string)
   if (!membership) return { ok: false, error: "notFound" };
   if (await removesLastAdmin(organisationId, membership.role, null)) return { ok: false, error: "lastAdmin" };
   await db.membership.delete({ where: { id: membership.id } });
+  publishAccessEvent({ type: "membership-ended", userId: membership.userId, organisationId });
   return { ok: true, name: membership.user.name };
 }

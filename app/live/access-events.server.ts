@@ -1,0 +1,26 @@
+import { EventEmitter } from "node:events";
+
+// Loaders and actions run inside the Remix build, the socket server outside
+// it; access changes reach the live channel through this process-wide bus,
+// so that a signed-out session or a removed member stops receiving at once.
+
+export type AccessEvent =
+  | { type: "session-ended"; sessionId: string }
+  | { type: "user-signed-out-everywhere"; userId: string }
+  | { type: "membership-ended"; userId: string; organisationId: string };
+
+declare global {
+  var __larloopAccessEvents: EventEmitter | undefined;
+}
+
+const bus = (globalThis.__larloopAccessEvents ??= new EventEmitter());
+
+export function publishAccessEvent(event: AccessEvent): void {
+  bus.emit("access", event);
+}
+
+/** Subscribe; returns the function that unsubscribes. */
+export function onAccessEvent(listener: (event: AccessEvent) => void): () => void {
+  bus.on("access", listener);
+  return () => bus.off("access", listener);
+}
