@@ -13,7 +13,9 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
 
   io.use(async (socket, next) => {
     const { headers } = socket.request;
-    if (!isSameOrigin(headers.origin, headers.host)) return next(new Error("forbidden origin"));
+    // Browsers send Origin on every cross-origin request and on WebSocket
+    // upgrades, but not on same-origin polling GETs: refuse a foreign one.
+    if (headers.origin && !isSameOrigin(headers.origin, headers.host)) return next(new Error("forbidden origin"));
     try {
       const secure = (socket.request.socket as { encrypted?: boolean }).encrypted === true;
       const { user, session } = await checkSessionCookie(headers.cookie, secure);
