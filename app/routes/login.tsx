@@ -11,6 +11,8 @@ import { SignInSchema } from "~/auth/schemas";
 import { FormErrors, TextField } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 
+export { retryAfterHeaders as headers } from "~/auth/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signInTitle");
 
 export function loader({ context }: LoaderFunctionArgs) {

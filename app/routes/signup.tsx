@@ -12,6 +12,8 @@ import { FormErrors, TextField } from "~/components/forms";
 import { requestLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/page-title";
 
+export { retryAfterHeaders as headers } from "~/auth/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signUpTitle");
 
 export function loader({ context }: LoaderFunctionArgs) {
