@@ -7,20 +7,17 @@ export const ORGANISATION_KINDS = ["region", "agency", "other"] as const;
 const optionalText = (max: number) =>
   z.string().trim().max(max, { error: "validation.textTooLong" }).optional().transform((v) => v ?? "");
 
+// Conform turns an empty field into undefined before zod sees it; the
+// database keeps "" for "not given".
 const optionalUrl = z
-  .string()
-  .trim()
+  .url({ protocol: /^https?$/, error: "validation.urlInvalid" })
   .optional()
-  .transform((v) => v ?? "")
-  .pipe(z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "validation.urlInvalid" })]));
+  .transform((v) => v ?? "");
 
 const optionalEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
+  .email({ error: "validation.emailInvalid" })
   .optional()
-  .transform((v) => v ?? "")
-  .pipe(z.union([z.literal(""), z.email({ error: "validation.emailInvalid" })]));
+  .transform((v) => v?.toLowerCase() ?? "");
 
 export const OrganisationProfileSchema = z.object({
   name: z

@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { SignInSchema, SignUpSchema } from "../../app/auth/schemas.ts";
 import { NewOrganisationSchema } from "../../app/organisations/schemas.ts";
@@ -53,5 +54,29 @@ describe("new organisation schema", () => {
       website: "javascript:alert(1)",
     });
     expect(errorsOf(result)).toMatchObject({ slug: "validation.slugInvalid", website: "validation.urlInvalid" });
+  });
+});
+
+describe("organisation profile through the form parser", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [k, v] of Object.entries(fields)) data.set(k, v);
+    return data;
+  };
+
+  it("accepts empty optional fields and stores them as empty text", () => {
+    const submission = parseWithZod(form({ name: "Region Gotland", kind: "region", slug: "region-gotland", website: "", contactEmail: "" }), {
+      schema: NewOrganisationSchema,
+    });
+    expect(submission.status).toBe("success");
+    expect(submission.status === "success" && submission.value).toMatchObject({ website: "", contactEmail: "", description: "" });
+  });
+
+  it("names a bad website and contact email", () => {
+    const submission = parseWithZod(form({ name: "Region Gotland", kind: "region", slug: "region-gotland", website: "www", contactEmail: "nej" }), {
+      schema: NewOrganisationSchema,
+    });
+    expect(submission.status).toBe("error");
+    expect(submission.reply().error).toMatchObject({ website: ["validation.urlInvalid"], contactEmail: ["validation.emailInvalid"] });
   });
 });
