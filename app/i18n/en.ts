@@ -129,7 +129,7 @@ export const en: Resources = {
     inviteSubmit: "Send invitation",
     invited: "The invitation to {{email}} has been sent.",
     inviteLink: "Invitation link",
-    alreadyMember: "{{email}} is already a member.",
+    alreadyMember: "There is already a member with that email address.",
     pendingTitle: "Pending invitations",
     noPending: "No pending invitations.",
     expires: "Valid until",

@@ -128,7 +128,7 @@ export const sv = {
     inviteSubmit: "Skicka inbjudan",
     invited: "Inbjudan till {{email}} är skickad.",
     inviteLink: "Länk till inbjudan",
-    alreadyMember: "{{email}} är redan medlem.",
+    alreadyMember: "Det finns redan en medlem med den e-postadressen.",
     pendingTitle: "Väntande inbjudningar",
     noPending: "Inga väntande inbjudningar.",
     expires: "Gäller till",
