@@ -9,7 +9,9 @@ import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "..
  * session cookie and come from our own origin; otherwise it is refused.
  */
 export function attachLiveChannel(httpServer: HttpServer): Server {
-  const io = new Server(httpServer, { serveClient: false });
+  // A tab that vanishes without closing (a crashed browser, a lost network)
+  // is dropped from presence within about 15 seconds.
+  const io = new Server(httpServer, { serveClient: false, pingInterval: 10_000, pingTimeout: 5_000 });
 
   io.use(async (socket, next) => {
     const { headers } = socket.request;

@@ -15,7 +15,8 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
 
   useEffect(() => {
     if (!enabled) return;
-    const socket = io({ withCredentials: true });
+    // Closing on unload tells colleagues at once that this tab has gone.
+    const socket = io({ withCredentials: true, closeOnBeforeunload: true });
     const onConnect = () => setLive({ socket, status: "connected" });
     const onDisconnect = () => setLive({ socket, status: "disconnected" });
     socket.on("connect", onConnect);

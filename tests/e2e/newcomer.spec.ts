@@ -59,9 +59,10 @@ test("a newcomer signs up, is invited, joins, switches language and sees colleag
   const colleague = await colleagueContext.newPage();
   await signIn(colleague, "member@region-demo.se");
   await expect(presence).toContainText("Sara Nyberg");
-  await colleagueContext.close();
+  await colleague.goto("about:blank");
   await expect(presence).not.toContainText("Sara Nyberg");
 
+  await colleagueContext.close();
   await adminContext.close();
   await newcomerContext.close();
 });
