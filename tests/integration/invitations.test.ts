@@ -8,11 +8,7 @@ describe("invitations", () => {
   let server: TestServer;
   let world: Awaited<ReturnType<typeof twoRegions>>;
   const mails = captureMail();
-  const as = async (email: string) => {
-    const client = new Client(server.url);
-    expect((await client.signIn(email, PASSWORD)).status).toBe(302);
-    return client;
-  };
+  const as = (email: string) => Client.signedIn(server.url, email, PASSWORD);
   const invite = (admin: Client, email: string, role = "member") =>
     admin.post("/o/region-nord/settings/members", { intent: "invite", email, role });
 

@@ -9,11 +9,7 @@ import { Client, startTestServer, type TestServer } from "../support/test-server
 describe("organisation scoping and roles", () => {
   let server: TestServer;
   let world: Awaited<ReturnType<typeof twoRegions>>;
-  const as = async (email: string) => {
-    const client = new Client(server.url);
-    expect((await client.signIn(email, PASSWORD)).status).toBe(302);
-    return client;
-  };
+  const as = (email: string) => Client.signedIn(server.url, email, PASSWORD);
 
   beforeAll(async () => {
     server = await startTestServer();

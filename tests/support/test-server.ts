@@ -70,6 +70,14 @@ export class Client {
     return this.post("/login", { email, password });
   }
 
+  /** A client already signed in; fails loudly if sign-in does not succeed. */
+  static async signedIn(baseUrl: string, email: string, password: string): Promise<Client> {
+    const client = new Client(baseUrl);
+    const response = await client.signIn(email, password);
+    if (response.status !== 302) throw new Error(`Sign-in as ${email} failed with ${response.status}`);
+    return client;
+  }
+
   /** A socket.io client that presents this client's cookies, as the browser would. */
   socket(): Socket {
     return connectSocket(this.baseUrl, {

@@ -21,11 +21,7 @@ describe("live channel: authentication, organisation rooms and presence", () => 
   });
   afterAll(() => server.close());
 
-  async function signedIn(email: string) {
-    const client = new Client(server.url);
-    expect((await client.signIn(email, PASSWORD)).status).toBe(302);
-    return client;
-  }
+  const signedIn = (email: string) => Client.signedIn(server.url, email, PASSWORD);
   function track(socket: Socket) {
     sockets.push(socket);
     return socket;
@@ -99,5 +95,47 @@ describe("live channel: authentication, organisation rooms and presence", () => 
     const reply = await siri.emitWithAck("presence:list", { organisationId: world.north.id });
     expect(reply.ok).toBe(true);
     expect(names(reply)).toContain("Siri Medlem");
+  });
+
+  // Ending access over HTTP must end it on the live channel at once.
+  it("disconnects a tab's socket when that session signs out", async () => {
+    const client = await signedIn("member@nord.se");
+    const socket = track(client.socket());
+    await nextEvent(socket, "connect");
+
+    const disconnected = nextEvent<string>(socket, "disconnect");
+    expect((await client.post("/logout", {})).status).toBe(302);
+    expect(await disconnected).toBe("io server disconnect");
+  });
+
+  it("stops sending an organisation's presence to a member the admin removes", async () => {
+    const admin = await signedIn("admin@nord.se");
+    const adminSocket = track(admin.socket());
+    await nextEvent(adminSocket, "connect");
+    const memberSocket = await online("member@nord.se");
+    const membership = await db.membership.findFirstOrThrow({
+      where: { userId: world.people.northMember.id, organisationId: world.north.id },
+    });
+
+    const adminSeesRemoval = nextEvent<Presence>(
+      adminSocket,
+      "presence:update",
+      (p) => p.organisationId === world.north.id && !p.users.some((u) => u.id === world.people.northMember.id),
+    );
+    const removed = await admin.post("/o/region-nord/settings/members", {
+      intent: "remove-member",
+      membershipId: membership.id,
+    });
+    expect(removed.status).toBe(200);
+    await adminSeesRemoval;
+
+    const updatesAfterRemoval: Presence[] = [];
+    memberSocket.on("presence:update", (p: Presence) => updatesAfterRemoval.push(p));
+    await online("facilitator@nord.se");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(updatesAfterRemoval.filter((p) => p.organisationId === world.north.id)).toEqual([]);
+
+    const reply = await memberSocket.emitWithAck("presence:list", { organisationId: world.north.id });
+    expect(reply).toEqual({ ok: false, error: "notMember" });
   });
 });
