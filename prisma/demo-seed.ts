@@ -1,6 +1,8 @@
 import { hashPassword } from "../app/auth/password.server.ts";
 import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
+import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
+import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 
 // Fictitious but realistic demo content for a fresh, non-production start.
 // Each capability adds its part here, so that `npm start` shows it working.
@@ -76,6 +78,11 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       });
       userIds.set(person.email, user.id);
     }
+    for (const [slug, id] of organisationIds) {
+      await ensureStandardDimensions(id, tx);
+      await seedDemoGoals(tx, id, slug === "region-demo" ? "Region Demo" : "Region Exempel");
+    }
+    await seedDemoTags(tx, organisationIds.get("region-demo")!);
     // A pending invitation, so that the members page shows one.
     await tx.invitation.create({
       data: {

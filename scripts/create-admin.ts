@@ -46,6 +46,8 @@ const organisation = await db.organisation.upsert({
   create: { slug: input.slug, name: input.organisation },
   update: {},
 });
+const { ensureStandardDimensions } = await import("../app/goals/tags.server.ts");
+await ensureStandardDimensions(organisation.id);
 await db.membership.upsert({
   where: { userId_organisationId: { userId: user.id, organisationId: organisation.id } },
   create: { userId: user.id, organisationId: organisation.id, role: "admin" },

@@ -32,7 +32,7 @@ function Frame({ label, hint, errors, errorId, hintId, children, htmlFor }: Fiel
 }
 
 type TextFieldProps = {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<unknown>;
   label: string;
   hint?: string;
   type?: "text" | "email" | "password" | "url";

@@ -37,3 +37,8 @@ export function translator(locale: string | null | undefined): TFunction {
 export function formatDate(date: Date | string): string {
   return new Date(date).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 }
+
+/** Numbers the Swedish way in both languages: 1 234 567,5 (space thousands, decimal comma). */
+export function formatNumber(value: number, maximumFractionDigits = 2): string {
+  return value.toLocaleString("sv-SE", { maximumFractionDigits });
+}

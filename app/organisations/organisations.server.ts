@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db } from "~/db.server";
+import { ensureStandardDimensions } from "~/goals/tags.server";
 import type { NewOrganisationSchema, OrganisationProfileSchema } from "./schemas";
 
 export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>;
@@ -39,11 +40,15 @@ export async function slugIsTaken(slug: string): Promise<boolean> {
   return (await db.organisation.count({ where: { slug } })) > 0;
 }
 
-/** A new organisation with its creator as its first administrator. */
+/** A new organisation with its creator as its first administrator and the standard tag dimensions. */
 export function createOrganisation(creatorId: string, input: z.infer<typeof NewOrganisationSchema>) {
-  return db.organisation.create({
-    data: { ...input, memberships: { create: { userId: creatorId, role: "admin" } } },
-    select: { id: true, slug: true },
+  return db.$transaction(async (tx) => {
+    const organisation = await tx.organisation.create({
+      data: { ...input, memberships: { create: { userId: creatorId, role: "admin" } } },
+      select: { id: true, slug: true },
+    });
+    await ensureStandardDimensions(organisation.id, tx);
+    return organisation;
   });
 }
 

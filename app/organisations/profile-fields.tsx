@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { ORGANISATION_KINDS } from "./schemas";
 
-type Meta = FieldMetadata<string | undefined>;
+type Meta = FieldMetadata<unknown>;
 
 /** The profile fields shared by "create organisation" and "organisation profile". */
 export function ProfileFields({ fields }: { fields: Record<"name" | "kind" | "county" | "description" | "website" | "contactEmail", Meta> }) {

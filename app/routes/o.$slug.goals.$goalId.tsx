@@ -1,0 +1,253 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganisation } from "~/auth/guards.server";
+import { SelectField, StatusMessage, TextField } from "~/components/forms";
+import { GoalFields } from "~/goals/goal-fields";
+import { OneToOneBadge } from "~/goals/goal-tree";
+import {
+  createGoal,
+  createIndicator,
+  deleteGoal,
+  findGoal,
+  goalAncestors,
+  recordIndicatorValue,
+  updateGoal,
+} from "~/goals/goals.server";
+import { IndicatorTables } from "~/goals/indicator-table";
+import { EditGoalSchema, IndicatorSchema, IndicatorValueSchema, NewGoalSchema } from "~/goals/schemas";
+import { pageTitle } from "~/i18n/page-title";
+import { hasRole } from "~/organisations/roles";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  data ? [{ title: `${data.goal.name} · Lärloop` }] : pageTitle(matches, "goals.title");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organisation, membership } = await requireOrganisation(request, context, params.slug);
+  const goal = await findGoal(organisation.id, params.goalId ?? "");
+  if (!goal) throw new Response("Not Found", { status: 404 });
+  return {
+    slug: organisation.slug,
+    goal,
+    ancestors: await goalAncestors(organisation.id, goal.parentId),
+    canEdit: hasRole(membership.role, "admin"),
+  };
+}
+
+type Message = { key: string; values: Record<string, string | number> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
+  const goalId = params.goalId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const reply = (form: string, result: SubmissionResult<string[]>, message: Message | null, status = 200) =>
+    json({ form, result, message }, { status });
+
+  switch (intent) {
+    case "update-goal": {
+      const submission = parseWithZod(formData, { schema: EditGoalSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), null, 400);
+      const { intent: _i, ...input } = submission.value;
+      if (!(await updateGoal(organisation.id, goalId, input))) throw new Response("Not Found", { status: 404 });
+      return reply(intent, submission.reply(), { key: "goals.goalSaved", values: {} });
+    }
+    case "create-goal": {
+      const submission = parseWithZod(formData, { schema: NewGoalSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), null, 400);
+      const { intent: _i, strategyId, ...input } = submission.value;
+      const goal = await createGoal(organisation.id, strategyId, goalId, input);
+      if (!goal) throw new Response("Not Found", { status: 404 });
+      return reply(intent, submission.reply({ resetForm: true }), { key: "goals.goalCreated", values: { name: goal.name } });
+    }
+    case "create-indicator": {
+      const submission = parseWithZod(formData, { schema: IndicatorSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), null, 400);
+      const { intent: _i, ...input } = submission.value;
+      const indicator = await createIndicator(organisation.id, goalId, input);
+      if (!indicator) throw new Response("Not Found", { status: 404 });
+      return reply(intent, submission.reply({ resetForm: true }), { key: "goals.indicatorCreated", values: { name: indicator.name } });
+    }
+    case "record-value": {
+      const submission = parseWithZod(formData, { schema: IndicatorValueSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), null, 400);
+      const { indicatorId, year, value, note } = submission.value;
+      if (!(await recordIndicatorValue(organisation.id, indicatorId, year, value, note))) throw new Response("Not Found", { status: 404 });
+      return reply(intent, submission.reply({ resetForm: true }), { key: "goals.valueRecorded", values: { year } });
+    }
+    case "delete-goal": {
+      const deleted = await deleteGoal(organisation.id, goalId);
+      if (!deleted) throw new Response("Not Found", { status: 404 });
+      return redirect(deleted.parentId ? `/o/${organisation.slug}/goals/${deleted.parentId}` : `/o/${organisation.slug}/goals`);
+    }
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
+}
+
+export default function GoalPage() {
+  const { t } = useTranslation();
+  const { slug, goal, ancestors, canEdit } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  // Several small forms on one page: each sees only its own last result.
+  const options = (id: string) => ({
+    id,
+    lastResult: data?.form === id ? data.result : undefined,
+    shouldValidate: "onBlur" as const,
+  });
+  const [editForm, editFields] = useForm({
+    ...options("update-goal"),
+    defaultValue: {
+      code: goal.code,
+      name: goal.name,
+      description: goal.description,
+      oneToOneRelevant: goal.oneToOneRelevant ? "on" : undefined,
+    },
+    constraint: getZodConstraint(EditGoalSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditGoalSchema }),
+  });
+  const [childForm, childFields] = useForm({
+    ...options("create-goal"),
+    constraint: getZodConstraint(NewGoalSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewGoalSchema }),
+  });
+  const [indicatorForm, indicatorFields] = useForm({
+    ...options("create-indicator"),
+    constraint: getZodConstraint(IndicatorSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IndicatorSchema }),
+  });
+  const [valueForm, valueFields] = useForm({
+    ...options("record-value"),
+    constraint: getZodConstraint(IndicatorValueSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IndicatorValueSchema }),
+  });
+
+  return (
+    <div className="page">
+      <nav aria-label={t("goals.strategy")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/o/${slug}/goals`}>{goal.strategy.name}</Link>
+          </li>
+          {ancestors.map((a) => (
+            <li key={a.id}>
+              <Link to={`/o/${slug}/goals/${a.id}`}>{a.name}</Link>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <h1>
+        {goal.code ? <span className="goal-code">{goal.code}</span> : null} {goal.name}
+      </h1>
+      {goal.oneToOneRelevant ? <OneToOneBadge /> : null}
+      {data?.message ? <StatusMessage>{t(data.message.key, data.message.values)}</StatusMessage> : null}
+      {goal.description ? <p className="lead">{goal.description}</p> : null}
+
+      <section aria-labelledby="sub-goals">
+        <h2 id="sub-goals">{t("goals.subGoals")}</h2>
+        {goal.children.length ? (
+          <ul className="goal-tree">
+            {goal.children.map((child) => (
+              <li key={child.id}>
+                <Link to={`/o/${slug}/goals/${child.id}`}>
+                  {child.code ? <span className="goal-code">{child.code}</span> : null} {child.name}
+                </Link>{" "}
+                {child.oneToOneRelevant ? <OneToOneBadge /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("goals.noSubGoals")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="indicators">
+        <h2 id="indicators">{t("goals.indicators")}</h2>
+        {goal.indicators.length ? <IndicatorTables indicators={goal.indicators} /> : <p>{t("goals.noIndicators")}</p>}
+      </section>
+
+      {canEdit ? (
+        <div className="edit-panels narrow">
+          <details className="disclosure">
+            <summary>{t("goals.editGoal")}</summary>
+            <Form method="post" {...getFormProps(editForm)} className="stack">
+              <input type="hidden" name="intent" value="update-goal" />
+              <GoalFields fields={editFields} />
+              <div>
+                <button type="submit" className="button">
+                  {t("goals.saveGoal")}
+                </button>
+              </div>
+            </Form>
+          </details>
+          <details className="disclosure">
+            <summary>{t("goals.newSubGoal")}</summary>
+            <Form method="post" {...getFormProps(childForm)} className="stack">
+              <input type="hidden" name="intent" value="create-goal" />
+              <input type="hidden" name="strategyId" value={goal.strategy.id} />
+              <GoalFields fields={childFields} />
+              <div>
+                <button type="submit" className="button">
+                  {t("goals.createGoal")}
+                </button>
+              </div>
+            </Form>
+          </details>
+          <details className="disclosure">
+            <summary>{t("goals.createIndicator")}</summary>
+            <Form method="post" {...getFormProps(indicatorForm)} className="stack">
+              <input type="hidden" name="intent" value="create-indicator" />
+              <TextField meta={indicatorFields.name} label={t("goals.indicatorName")} />
+              <TextField meta={indicatorFields.unit} label={t("goals.unit")} />
+              <div className="field-row">
+                <TextField meta={indicatorFields.baselineValue} label={t("goals.baselineValue")} />
+                <TextField meta={indicatorFields.baselineYear} label={t("goals.baselineYear")} />
+              </div>
+              <div className="field-row">
+                <TextField meta={indicatorFields.targetValue} label={t("goals.targetValue")} />
+                <TextField meta={indicatorFields.targetYear} label={t("goals.targetYear")} />
+              </div>
+              <TextField meta={indicatorFields.source} label={t("goals.source")} />
+              <div>
+                <button type="submit" className="button">
+                  {t("goals.createIndicator")}
+                </button>
+              </div>
+            </Form>
+          </details>
+          {goal.indicators.length ? (
+            <details className="disclosure">
+              <summary>{t("goals.recordValue")}</summary>
+              <Form method="post" {...getFormProps(valueForm)} className="stack">
+                <input type="hidden" name="intent" value="record-value" />
+                <SelectField
+                  meta={valueFields.indicatorId}
+                  label={t("goals.indicatorName")}
+                  options={goal.indicators.map((i) => ({ value: i.id, label: i.name }))}
+                />
+                <div className="field-row">
+                  <TextField meta={valueFields.year} label={t("goals.year")} />
+                  <TextField meta={valueFields.value} label={t("goals.value")} />
+                </div>
+                <TextField meta={valueFields.note} label={t("goals.note")} />
+                <div>
+                  <button type="submit" className="button">
+                    {t("goals.recordValue")}
+                  </button>
+                </div>
+              </Form>
+            </details>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete-goal" />
+            <button type="submit" className="button button--danger">
+              {t("goals.deleteGoal")}
+            </button>
+          </Form>
+        </div>
+      ) : null}
+    </div>
+  );
+}

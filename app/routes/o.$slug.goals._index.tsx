@@ -1,0 +1,132 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganisation } from "~/auth/guards.server";
+import { StatusMessage, TextAreaField, TextField } from "~/components/forms";
+import { GoalFields } from "~/goals/goal-fields";
+import { GoalTree } from "~/goals/goal-tree";
+import { createGoal, createStrategy, listStrategies } from "~/goals/goals.server";
+import { NewGoalSchema, StrategySchema } from "~/goals/schemas";
+import { pageTitle } from "~/i18n/page-title";
+import { hasRole } from "~/organisations/roles";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "goals.title");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organisation, membership } = await requireOrganisation(request, context, params.slug);
+  return {
+    slug: organisation.slug,
+    strategies: await listStrategies(organisation.id),
+    canEdit: hasRole(membership.role, "admin"),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
+  const formData = await request.formData();
+  if (formData.get("intent") === "create-strategy") {
+    const submission = parseWithZod(formData, { schema: StrategySchema });
+    if (submission.status !== "success") return json({ form: "strategy", result: submission.reply(), message: null }, { status: 400 });
+    const { intent: _intent, ...input } = submission.value;
+    const strategy = await createStrategy(organisation.id, input);
+    return json({ form: "strategy", result: submission.reply({ resetForm: true }), message: { key: "goals.strategyCreated", name: strategy.name } });
+  }
+  const submission = parseWithZod(formData, { schema: NewGoalSchema });
+  const form = `goal-${formData.get("strategyId")}`;
+  if (submission.status !== "success") return json({ form, result: submission.reply(), message: null }, { status: 400 });
+  const { intent: _intent, strategyId, parentId, ...input } = submission.value;
+  const goal = await createGoal(organisation.id, strategyId, parentId ?? null, input);
+  if (!goal) throw new Response("Not Found", { status: 404 });
+  return json({ form, result: submission.reply({ resetForm: true }), message: { key: "goals.goalCreated", name: goal.name } });
+}
+
+function NewGoalForm({ strategyId, strategyName }: { strategyId: string; strategyName: string }) {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `goal-${strategyId}`,
+    lastResult: data?.form === `goal-${strategyId}` ? data.result : undefined,
+    constraint: getZodConstraint(NewGoalSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewGoalSchema }),
+  });
+  return (
+    <details className="disclosure">
+      <summary>{t("goals.newGoal", { strategy: strategyName })}</summary>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="create-goal" />
+        <input type="hidden" name="strategyId" value={strategyId} />
+        <GoalFields fields={fields} />
+        <div>
+          <button type="submit" className="button">
+            {t("goals.createGoal")}
+          </button>
+        </div>
+      </Form>
+    </details>
+  );
+}
+
+function NewStrategyForm() {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "strategy",
+    lastResult: data?.form === "strategy" ? data.result : undefined,
+    constraint: getZodConstraint(StrategySchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
+  });
+  return (
+    <section aria-labelledby="new-strategy" className="narrow">
+      <h2 id="new-strategy">{t("goals.newStrategy")}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="create-strategy" />
+        <TextField meta={fields.name} label={t("goals.strategyName")} />
+        <TextAreaField meta={fields.description} label={t("goals.strategyDescription")} />
+        <div className="field-row">
+          <TextField meta={fields.startYear} label={t("goals.startYear")} />
+          <TextField meta={fields.endYear} label={t("goals.endYear")} />
+        </div>
+        <div>
+          <button type="submit" className="button">
+            {t("goals.createStrategy")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function Goals() {
+  const { t } = useTranslation();
+  const { slug, strategies, canEdit } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <h1>{t("goals.title")}</h1>
+      <p className="lead">{t("goals.intro")}</p>
+      {data?.message ? <StatusMessage>{t(data.message.key, { name: data.message.name })}</StatusMessage> : null}
+      {strategies.length === 0 ? <p>{t("goals.noStrategies")}</p> : null}
+      {strategies.map((strategy) => (
+        <section key={strategy.id} aria-labelledby={`strategy-${strategy.id}`} className="strategy">
+          <h2 id={`strategy-${strategy.id}`}>
+            {strategy.name}
+            {strategy.startYear ? (
+              <span className="muted">
+                {" "}
+                {strategy.startYear}–{strategy.endYear ?? ""}
+              </span>
+            ) : null}
+          </h2>
+          {strategy.description ? <p>{strategy.description}</p> : null}
+          <GoalTree goals={strategy.goals} slug={slug} />
+          {canEdit ? <NewGoalForm strategyId={strategy.id} strategyName={strategy.name} /> : null}
+        </section>
+      ))}
+      {canEdit ? <NewStrategyForm /> : null}
+    </div>
+  );
+}
