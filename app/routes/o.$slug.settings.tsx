@@ -24,6 +24,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to={`/o/${slug}/settings/members`}>{t("members.title")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/o/${slug}/settings/tags`}>{t("tags.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
