@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "~/db.server";
+import { goalOptions } from "~/goals/goals.server";
+import { pageTitle } from "~/i18n/page-title";
+import { submitLesson } from "~/lessons/lesson-action.server";
+import { LessonForm } from "~/lessons/lesson-form";
+import { lessonFormOptions } from "~/lessons/lessons.server";
+import { requireViewer } from "~/lessons/viewer.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "lessons.newTitle");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireViewer(request, context, params.slug);
+  const url = new URL(request.url);
+  const [goals, options] = await Promise.all([goalOptions(organisation.id), lessonFormOptions(organisation.id)]);
+  // "Write a lesson" from a project page starts with that project as the source.
+  const projectId = url.searchParams.get("project") ?? "";
+  const project = projectId ? await db.project.findFirst({ where: { id: projectId, organisationId: organisation.id }, select: { id: true } }) : null;
+  return { options: { goals, ...options }, projectId: project?.id ?? "" };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { organisation, viewer } = await requireViewer(request, context, params.slug);
+  const settings = await db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { sharingNeedsApproval: true } });
+  return submitLesson(request, viewer, organisation.slug, null, settings.sharingNeedsApproval);
+}
+
+export default function NewLesson() {
+  const { t } = useTranslation();
+  const { options, projectId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="page narrow-wide">
+      <h1>{t("lessons.newTitle")}</h1>
+      <LessonForm
+        lastResult={lastResult}
+        options={options}
+        published={false}
+        values={{
+          title: "",
+          body: "",
+          bodyText: "",
+          context: "",
+          whatHappened: "",
+          whatWeLearned: "",
+          recommendation: "",
+          sourceType: projectId ? "project" : "other",
+          projectId,
+          sourceNote: "",
+          evidence: "observation",
+          visibility: "organisation",
+          goalIds: [],
+          tagIds: [],
+        }}
+      />
+    </div>
+  );
+}
