@@ -57,6 +57,7 @@ export function renderLessonBody(json: string): RenderedBody | null {
 
 /** A body typed without JavaScript (a plain textarea): one paragraph per blank-line-separated block. */
 export function plainTextToLessonBody(plain: string): RenderedBody {
+  if (!plain.trim()) return { json: "", html: "", text: "" };
   const instance = editor();
   instance.update(
     () => {
