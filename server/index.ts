@@ -24,6 +24,9 @@ if (process.env.NODE_ENV !== "production") {
   console.info(demoSignInHelp());
 }
 
+const { rebuildSearchIndex, searchIndexIsEmpty } = await import("../app/search/search-index.server.ts");
+if ((await searchIndexIsEmpty()) && ((await db.lesson.count()) > 0 || (await db.project.count()) > 0)) await rebuildSearchIndex();
+
 const importBuild = async (): Promise<ServerBuild> =>
   import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`);
 

@@ -75,6 +75,9 @@ export function SiteHeader({ data }: { data: RootData | undefined }) {
                   <NavLink to={`/o/${current.slug}/${area}`}>{t(`areas.${area}`)}</NavLink>
                 </li>
               ))}
+              <li>
+                <NavLink to={`/o/${current.slug}/search`}>{t("search.title")}</NavLink>
+              </li>
               {hasRole(current.role, "admin") ? (
                 <li>
                   <NavLink to={`/o/${current.slug}/settings`}>{t("areas.settings")}</NavLink>

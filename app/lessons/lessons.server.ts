@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
 import { hasRole } from "~/organisations/roles";
+import { indexLesson } from "~/search/search-index.server";
 import { TRACKED_FIELDS, type LessonStatus } from "./options";
 import type { RenderedBody } from "./rich-text.server";
 import type { LessonInput } from "./schemas";
@@ -183,6 +184,7 @@ export async function saveLesson(
     }
     return lesson.id;
   });
+  await indexLesson(id);
   return { ok: true, id, status };
 }
 
@@ -192,6 +194,7 @@ export async function approveLesson(viewer: Viewer, lessonId: string): Promise<b
     where: { id: lessonId, organisationId: viewer.organisationId, status: "pending-approval" },
     data: { status: "published", publishedAt: new Date() },
   });
+  if (count === 1) await indexLesson(lessonId);
   return count === 1;
 }
 
