@@ -3,6 +3,7 @@ import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
+import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 
 // Fictitious but realistic demo content for a fresh, non-production start.
 // Each capability adds its part here, so that `npm start` shows it working.
@@ -58,6 +59,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   if ((await db.organisation.count()) > 0) return false;
   const passwordHash = await hashPassword(demoPassword());
 
+  // Generous timeout: the demo is a few hundred rows, written once.
   await db.$transaction(async (tx) => {
     const organisationIds = new Map<string, string>();
     for (const organisation of ORGANISATIONS) {
@@ -83,6 +85,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       await seedDemoGoals(tx, id, slug === "region-demo" ? "Region Demo" : "Region Exempel");
     }
     await seedDemoTags(tx, organisationIds.get("region-demo")!);
+    await seedDemoProjectsAndLessons(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     // A pending invitation, so that the members page shows one.
     await tx.invitation.create({
       data: {
@@ -94,7 +97,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       },
     });
-  });
+  }, { timeout: 60_000 });
   return true;
 }
 

@@ -1,0 +1,68 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/db.server";
+import { goalWithDescendants } from "~/goals/goals.server";
+import { listLessons, type Viewer } from "~/lessons/lessons.server";
+
+export type ProjectFilters = { goalId?: string; tagId?: string; status?: string; supportType?: string; year?: number };
+
+export async function listProjects(organisationId: string, filters: ProjectFilters = {}, take = 200) {
+  const and: Prisma.ProjectWhereInput[] = [{ organisationId }];
+  if (filters.goalId) {
+    const goalIds = await goalWithDescendants(organisationId, filters.goalId);
+    and.push({ goals: { some: { goalId: { in: goalIds } } } });
+  }
+  if (filters.tagId) and.push({ tags: { some: { tagId: filters.tagId } } });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.supportType) and.push({ supportType: filters.supportType });
+  if (filters.year) {
+    and.push({ decisionDate: { gte: new Date(`${filters.year}-01-01T00:00:00Z`), lt: new Date(`${filters.year + 1}-01-01T00:00:00Z`) } });
+  }
+  const [projects, total] = await Promise.all([
+    db.project.findMany({
+      where: { AND: and },
+      orderBy: [{ decisionDate: { sort: "desc", nulls: "last" } }, { caseNumber: "desc" }],
+      take,
+      select: {
+        id: true,
+        caseNumber: true,
+        name: true,
+        beneficiary: true,
+        supportType: true,
+        decidedAmountOre: true,
+        decisionDate: true,
+        status: true,
+        statusLabel: true,
+        _count: { select: { lessons: true } },
+      },
+    }),
+    db.project.aggregate({ where: { AND: and }, _count: true, _sum: { decidedAmountOre: true } }),
+  ]);
+  return {
+    // Money travels as strings of öre: JSON has no bigint.
+    projects: projects.map((p) => ({ ...p, decidedAmountOre: p.decidedAmountOre.toString() })),
+    count: total._count,
+    sumOre: (total._sum.decidedAmountOre ?? 0n).toString(),
+  };
+}
+
+export async function findProject(viewer: Viewer, projectId: string) {
+  const project = await db.project.findFirst({
+    where: { id: projectId, organisationId: viewer.organisationId },
+    include: {
+      goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
+      tags: { select: { tag: { select: { id: true, name: true, dimension: { select: { name: true } } } } } },
+      expectedResults: { include: { indicator: { select: { name: true, unit: true } } } },
+      realisedResults: { orderBy: { date: "asc" }, include: { indicator: { select: { name: true, unit: true } } } },
+      reports: { orderBy: { date: "asc" } },
+    },
+  });
+  if (!project) return null;
+  const lessonIds = (await db.lesson.findMany({ where: { projectId: project.id }, select: { id: true } })).map((l) => l.id);
+  const lessons = lessonIds.length ? await listLessons(viewer, { ids: lessonIds }) : [];
+  return {
+    ...project,
+    decidedAmountOre: project.decidedAmountOre.toString(),
+    coFundingOre: project.coFundingOre.toString(),
+    lessons,
+  };
+}

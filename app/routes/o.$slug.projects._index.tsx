@@ -1,0 +1,159 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireOrganisation } from "~/auth/guards.server";
+import { goalOptions } from "~/goals/goals.server";
+import { listDimensions } from "~/goals/tags.server";
+import { formatDate } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/page-title";
+import { formatKronor } from "~/projects/money";
+import { PROJECT_STATUSES, SUPPORT_TYPES } from "~/projects/options";
+import { listProjects } from "~/projects/projects.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "projects.title");
+
+// Unknown filter values are dropped rather than refused: a shared link keeps working.
+const FiltersSchema = z.object({
+  goal: z.string().optional().catch(undefined),
+  tag: z.string().optional().catch(undefined),
+  status: z.enum(PROJECT_STATUSES).optional().catch(undefined),
+  support: z.enum(SUPPORT_TYPES).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+});
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug);
+  const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const filters = FiltersSchema.parse(raw);
+  const [result, goals, dimensions] = await Promise.all([
+    listProjects(organisation.id, { goalId: filters.goal, tagId: filters.tag, status: filters.status, supportType: filters.support, year: filters.year }),
+    goalOptions(organisation.id),
+    listDimensions(organisation.id),
+  ]);
+  return { ...result, goals, dimensions, filters };
+}
+
+export default function Projects() {
+  const { t } = useTranslation();
+  const { projects, count, sumOre, goals, dimensions, filters } = useLoaderData<typeof loader>();
+  const thisYear = new Date().getFullYear();
+  return (
+    <div className="page">
+      <h1>{t("projects.title")}</h1>
+      <p className="lead">{t("projects.intro")}</p>
+      <Form method="get" className="filters">
+        <div className="field">
+          <label htmlFor="filter-goal">{t("projects.filterGoal")}</label>
+          <select id="filter-goal" name="goal" defaultValue={filters.goal ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {goals.map((g) => (
+              <option key={g.id} value={g.id}>
+                {"\u00a0\u00a0".repeat(g.depth)}
+                {g.label.split(" › ").at(-1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-tag">{t("projects.filterTag")}</label>
+          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {dimensions
+              .filter((d) => d.tags.length)
+              .map((d) => (
+                <optgroup key={d.id} label={d.name}>
+                  {d.tags.map((tag) => (
+                    <option key={tag.id} value={tag.id}>
+                      {tag.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("projects.filterStatus")}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {PROJECT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`projects.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-support">{t("projects.filterSupport")}</label>
+          <select id="filter-support" name="support" defaultValue={filters.support ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {SUPPORT_TYPES.map((s) => (
+              <option key={s} value={s}>
+                {t(`projects.supportTypes.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-year">{t("projects.filterYear")}</label>
+          <select id="filter-year" name="year" defaultValue={filters.year ?? ""}>
+            <option value="">{t("projects.all")}</option>
+            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" className="button button--secondary">
+            {t("projects.show")}
+          </button>
+        </div>
+      </Form>
+
+      <p role="status">{t("projects.summary", { count, amount: formatKronor(sumOre) })}</p>
+      {projects.length === 0 ? (
+        <p>{t("projects.none")}</p>
+      ) : (
+        <div className="table-wrapper">
+          <table>
+            <caption className="visually-hidden">{t("projects.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("projects.caseNumber")}</th>
+                <th scope="col">{t("projects.name")}</th>
+                <th scope="col">{t("projects.beneficiary")}</th>
+                <th scope="col">{t("projects.supportType")}</th>
+                <th scope="col" className="numeric">
+                  {t("projects.decidedAmount")}
+                </th>
+                <th scope="col">{t("projects.decisionDate")}</th>
+                <th scope="col">{t("projects.status")}</th>
+                <th scope="col" className="numeric">
+                  {t("projects.lessons")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.caseNumber}</td>
+                  <th scope="row">
+                    <Link to={p.id}>{p.name}</Link>
+                  </th>
+                  <td>{p.beneficiary}</td>
+                  <td>{t(`projects.supportTypes.${p.supportType}`)}</td>
+                  <td className="numeric">{formatKronor(p.decidedAmountOre)}</td>
+                  <td>{p.decisionDate ? formatDate(p.decisionDate) : "–"}</td>
+                  <td>{p.statusLabel || t(`projects.statuses.${p.status}`)}</td>
+                  <td className="numeric">{p._count.lessons}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
