@@ -32,8 +32,34 @@ test("a form showing its errors has no serious accessibility violations", async 
 test("the organisation's pages have no serious accessibility violations", async ({ page }) => {
   await signIn(page, "admin@region-demo.se");
   await expect(page.getByTestId("presence-list")).toContainText("Annika Lindqvist");
-  for (const path of ["/o/region-demo", "/o/region-demo/daily", "/o/region-demo/settings", "/o/region-demo/settings/members", "/organisations/new"]) {
+  for (const path of [
+    "/o/region-demo",
+    "/o/region-demo/daily",
+    "/o/region-demo/settings",
+    "/o/region-demo/settings/members",
+    "/o/region-demo/settings/tags",
+    "/organisations/new",
+    "/o/region-demo/goals",
+    "/o/region-demo/lessons",
+    "/o/region-demo/lessons/new",
+    "/o/region-demo/projects",
+    "/o/region-demo/search?q=upphandling",
+  ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }
+});
+
+test("goal, project and lesson pages have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "admin@region-demo.se");
+  await page.goto("/o/region-demo/goals");
+  await page.getByRole("link", { name: /1\.1 Fler innovativa/ }).click();
+  await expectNoSeriousViolations(page, "goal page");
+  await page.goto("/o/region-demo/projects");
+  await page.getByRole("link", { name: "Digitalt lyft för småföretag" }).click();
+  await expectNoSeriousViolations(page, "project page");
+  await page.getByRole("link", { name: "En utsedd digitaliseringsansvarig i företaget avgör resultatet" }).click();
+  await expectNoSeriousViolations(page, "lesson page");
+  await page.getByRole("link", { name: "Ändringshistorik" }).click();
+  await expectNoSeriousViolations(page, "lesson history");
 });
