@@ -32,6 +32,7 @@ test("a newcomer signs up, is invited, joins, switches language and sees colleag
 
   // 3. The newcomer signs out, opens the link, signs in and joins.
   await newcomer.getByRole("button", { name: "Logga ut" }).click();
+  await expect(newcomer.getByRole("banner").getByRole("link", { name: "Logga in" })).toBeVisible();
   await newcomer.goto(link);
   await expect(newcomer.getByRole("heading", { name: "Inbjudan till Region Demo" })).toBeVisible();
   await newcomer.getByRole("link", { name: "Logga in" }).last().click();
