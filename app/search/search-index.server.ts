@@ -31,16 +31,26 @@ export async function indexLesson(lessonId: string): Promise<void> {
   await replaceEntry(db, "lesson", lesson.id, lesson.organisationId, shared, lesson.title, lessonText(lesson));
 }
 
-/** (Re)index projects after an import or an edit. */
+const SLICE = 500;
+
+/** (Re)index projects after an import or an edit, a slice of rows per statement. */
 export async function indexProjects(projectIds: string[]): Promise<void> {
-  const projects = await db.project.findMany({
-    where: { id: { in: projectIds } },
-    select: { id: true, organisationId: true, caseNumber: true, name: true, beneficiary: true, supportForm: true, statusLabel: true },
-  });
-  // One transaction: thousands of rows after an import index in one commit.
   await db.$transaction(async (tx) => {
-    for (const p of projects) {
-      await replaceEntry(tx, "project", p.id, p.organisationId, false, `${p.caseNumber} ${p.name}`, [p.beneficiary, p.supportForm, p.statusLabel].join(" "));
+    for (let i = 0; i < projectIds.length; i += SLICE) {
+      const ids = projectIds.slice(i, i + SLICE);
+      const projects = await tx.project.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, organisationId: true, caseNumber: true, name: true, beneficiary: true, supportForm: true, statusLabel: true },
+      });
+      if (!projects.length) continue;
+      await tx.$executeRawUnsafe(
+        `DELETE FROM search_index WHERE kind = 'project' AND ref_id IN (${projects.map(() => "?").join(",")})`,
+        ...projects.map((p) => p.id),
+      );
+      await tx.$executeRawUnsafe(
+        `INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${projects.map(() => "('project', ?, ?, 0, ?, ?)").join(",")}`,
+        ...projects.flatMap((p) => [p.id, p.organisationId, stemText(`${p.caseNumber} ${p.name}`), stemText([p.beneficiary, p.supportForm, p.statusLabel].join(" "))]),
+      );
     }
   });
 }
