@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { formatKronor } from "~/projects/money";
 import { PROJECT_STATUSES, SUPPORT_TYPES } from "~/projects/options";
 import { listProjects } from "~/projects/projects.server";
+import { hasRole } from "~/organisations/roles";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "projects.title");
 
@@ -23,7 +24,7 @@ const FiltersSchema = z.object({
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisation(request, context, params.slug);
+  const { organisation, membership } = await requireOrganisation(request, context, params.slug);
   const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filters = FiltersSchema.parse(raw);
   const [result, goals, dimensions] = await Promise.all([
@@ -31,16 +32,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     goalOptions(organisation.id),
     listDimensions(organisation.id),
   ]);
-  return { ...result, goals, dimensions, filters };
+  return { ...result, goals, dimensions, filters, canImport: hasRole(membership.role, "admin") };
 }
 
 export default function Projects() {
   const { t } = useTranslation();
-  const { projects, count, sumOre, goals, dimensions, filters } = useLoaderData<typeof loader>();
+  const { projects, count, sumOre, goals, dimensions, filters, canImport } = useLoaderData<typeof loader>();
   const thisYear = new Date().getFullYear();
   return (
     <div className="page">
-      <h1>{t("projects.title")}</h1>
+      <div className="page-header">
+        <h1>{t("projects.title")}</h1>
+        {canImport ? (
+          <Link to="import" className="button button--secondary">
+            {t("projectImport.link")}
+          </Link>
+        ) : null}
+      </div>
       <p className="lead">{t("projects.intro")}</p>
       <Form method="get" className="filters">
         <div className="field">

@@ -66,6 +66,20 @@ export class Client {
     return response;
   }
 
+  /** A multipart form post, as a browser sends a file upload. */
+  async upload(pathname: string, fields: Record<string, string | Blob>): Promise<Response> {
+    const body = new FormData();
+    for (const [name, value] of Object.entries(fields)) body.set(name, value);
+    const response = await fetch(new URL(pathname, this.baseUrl), {
+      method: "POST",
+      headers: { cookie: this.cookieHeader, origin: this.origin },
+      body,
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
   async signIn(email: string, password: string): Promise<Response> {
     return this.post("/login", { email, password });
   }

@@ -44,14 +44,16 @@ export const DEFAULT_HEADERS: Record<ImportField, string> = {
 export const MappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().trim().min(1));
 export type Mapping = z.infer<typeof MappingSchema>;
 
-/** A remembered or default mapping, keeping only headers the file really has. */
-export function resolveMapping(headers: string[], preferred?: Mapping): Mapping {
+/**
+ * The remembered mapping (a field it leaves out stays out), or else the Nyps
+ * defaults; either way only headers the file really has.
+ */
+export function resolveMapping(headers: string[], remembered?: Mapping): Mapping {
   const present = new Set(headers);
   const mapping: Mapping = {};
   for (const field of IMPORT_FIELDS) {
-    const candidate = preferred?.[field] ?? DEFAULT_HEADERS[field];
-    if (present.has(candidate)) mapping[field] = candidate;
-    else if (present.has(DEFAULT_HEADERS[field])) mapping[field] = DEFAULT_HEADERS[field];
+    const candidate = remembered ? remembered[field] : DEFAULT_HEADERS[field];
+    if (candidate && present.has(candidate)) mapping[field] = candidate;
   }
   return mapping;
 }
