@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableRegion } from "~/components/table-region";
 import { z } from "zod";
 import { requireOrganisation } from "~/auth/guards.server";
 import { goalOptions } from "~/goals/goals.server";
@@ -124,7 +125,7 @@ export default function Projects() {
       {projects.length === 0 ? (
         <p>{t("projects.none")}</p>
       ) : (
-        <div className="table-wrapper">
+        <TableRegion label={t("projects.title")}>
           <table>
             <caption className="visually-hidden">{t("projects.title")}</caption>
             <thead>
@@ -160,7 +161,7 @@ export default function Projects() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableRegion } from "~/components/table-region";
 import { requireOrganisation } from "~/auth/guards.server";
 import { StatusMessage } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
@@ -124,7 +125,7 @@ function PreviewStep({ uploadId, preview }: { uploadId: string; preview: Preview
       <h2>{t("projectImport.previewTitle")}</h2>
       <p role="status">{t("projectImport.summary", { rows: preview.rowCount, creates: preview.creates, updates: preview.updates })}</p>
       {preview.problems.length ? <Problems problems={preview.problems} /> : null}
-      <div className="table-wrapper">
+      <TableRegion label={t("projectImport.previewCaption", { count: preview.sample.length })}>
         <table>
           <caption>{t("projectImport.previewCaption", { count: preview.sample.length })}</caption>
           <thead>
@@ -148,7 +149,7 @@ function PreviewStep({ uploadId, preview }: { uploadId: string; preview: Preview
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
       {preview.problems.length === 0 ? (
         <div>
           <button type="submit" name="intent" value="import" className="button">

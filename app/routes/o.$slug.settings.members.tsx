@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { TableRegion } from "~/components/table-region";
 import { appOrigin, requireOrganisation } from "~/auth/guards.server";
 import { FormErrors, SelectField, StatusMessage, TextField } from "~/components/forms";
 import { formatDate } from "~/i18n/i18n";
@@ -106,7 +107,7 @@ export default function Members() {
         </p>
       ) : null}
 
-      <div className="table-wrapper">
+      <TableRegion label={t("members.title")}>
         <table>
           <caption className="visually-hidden">{t("members.title")}</caption>
           <thead>
@@ -162,7 +163,7 @@ export default function Members() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
 
       <section aria-labelledby="invite-heading" className="narrow">
         <h2 id="invite-heading">{t("members.inviteTitle")}</h2>

@@ -15,7 +15,7 @@ describe("project import", () => {
   let server: TestServer;
   let world: Awaited<ReturnType<typeof twoRegions>>;
   const as = (email: string) => Client.signedIn(server.url, email, PASSWORD);
-  const csv = (bytes: Uint8Array, name = "export.csv") => new File([bytes], name, { type: "text/csv" });
+  const csv = (bytes: Uint8Array, name = "export.csv") => new File([Buffer.from(bytes)], name, { type: "text/csv" });
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -101,7 +101,7 @@ describe("project import", () => {
   });
 
   it("runs from the command line with the documented output and exit codes", async () => {
-    const env = { ...process.env, NODE_ENV: "test" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" };
     const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { env }).then(
       (r) => ({ code: 0, out: r.stdout }),
       (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
