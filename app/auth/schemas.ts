@@ -22,11 +22,27 @@ export const personName = z
   .min(2, { error: "validation.nameTooShort" })
   .max(100, { error: "validation.nameTooLong" });
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere. */
+const OWN_ORIGIN = "http://larloop.invalid";
+
+/**
+ * Only same-site paths, so a crafted link cannot send people elsewhere.
+ * Browsers drop tabs and newlines from a URL and read "\" as "/" ("/\t/evil.example"
+ * is "//evil.example" to them), so the path is judged, and returned, the way a
+ * browser resolves it.
+ */
 export const redirectPath = z
   .string()
   .optional()
-  .transform((value) => (value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : undefined));
+  .transform((value) => {
+    if (!value?.startsWith("/")) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value, OWN_ORIGIN);
+    } catch {
+      return undefined;
+    }
+    return url.origin === OWN_ORIGIN ? url.pathname + url.search + url.hash : undefined;
+  });
 
 export const SignInSchema = z.object({
   email: emailField,

@@ -12,9 +12,11 @@ export const TMP_DIR = path.resolve("tests/.tmp");
  * database that every test file copies (a fresh SQLite file per file).
  */
 export default function setup(project: TestProject) {
-  rmSync(path.join(TMP_DIR, "vitest"), { recursive: true, force: true });
-  mkdirSync(path.join(TMP_DIR, "vitest"), { recursive: true });
-  const template = path.join(TMP_DIR, "vitest", "template.db");
+  // A folder per run, so that two runs side by side never share database files.
+  const runDir = path.join(TMP_DIR, `vitest-${process.pid}`);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const template = path.join(runDir, "template.db");
   const env = {
     ...process.env,
     DATABASE_URL: `file:${template}`,
@@ -29,6 +31,7 @@ export default function setup(project: TestProject) {
     stdio: "pipe",
   });
   project.provide("templateDatabase", template);
+  return () => rmSync(runDir, { recursive: true, force: true });
 }
 
 declare module "vitest" {
