@@ -361,6 +361,8 @@ export const en: Resources = {
     descriptionHint: "What the organisation does with 1:1 funds and what you want to learn.",
     website: "Website",
     contactEmail: "Contact email",
+    sharingNeedsApproval: "Sharing needs approval",
+    sharingNeedsApprovalHint: "A lesson a member shares with the network or the public is published only once an administrator has approved it.",
     create: "Create organisation",
     save: "Save profile",
     saved: "The profile has been saved.",

@@ -360,6 +360,8 @@ export const sv = {
     descriptionHint: "Vad organisationen gör med 1:1-medlen och vad ni vill lära er.",
     website: "Webbplats",
     contactEmail: "E-post för kontakt",
+    sharingNeedsApproval: "Delning kräver godkännande",
+    sharingNeedsApprovalHint: "En lärdom som en medlem delar med nätverket eller allmänheten publiceras först när en administratör har godkänt det.",
     create: "Skapa organisation",
     save: "Spara profilen",
     saved: "Profilen är sparad.",

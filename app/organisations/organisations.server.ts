@@ -14,6 +14,7 @@ const organisationFields = {
   description: true,
   website: true,
   contactEmail: true,
+  sharingNeedsApproval: true,
 } as const;
 
 export type OrganisationAccess = Awaited<ReturnType<typeof findAccess>>;

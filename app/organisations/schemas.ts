@@ -30,6 +30,10 @@ export const OrganisationProfileSchema = z.object({
   description: optionalText(2000),
   website: optionalUrl,
   contactEmail: optionalEmail,
+  sharingNeedsApproval: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export const NewOrganisationSchema = OrganisationProfileSchema.extend({

@@ -32,7 +32,7 @@ export default function OrganisationProfile() {
   const [form, fields] = useForm({
     id: "organisation-profile",
     lastResult: data?.result,
-    defaultValue: organisation,
+    defaultValue: { ...organisation, sharingNeedsApproval: organisation.sharingNeedsApproval ? "on" : undefined },
     constraint: getZodConstraint(OrganisationProfileSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",

@@ -84,10 +84,14 @@ describe("organisation scoping and roles", () => {
       kind: "region",
       description: "Vi följer upp 1:1-medlen mot RUS.",
       website: "https://www.regionnord.se",
+      sharingNeedsApproval: "on",
     });
     expect(good.status).toBe(200);
     expect(await good.text()).toContain("Profilen är sparad.");
-    expect((await db.organisation.findUniqueOrThrow({ where: { id: world.north.id } })).website).toBe("https://www.regionnord.se");
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: world.north.id } })).toMatchObject({
+      website: "https://www.regionnord.se",
+      sharingNeedsApproval: true,
+    });
   });
 
   it("lets an admin change roles but never leave the organisation without an admin", async () => {
