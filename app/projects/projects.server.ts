@@ -66,3 +66,71 @@ export async function findProject(viewer: Viewer, projectId: string) {
     lessons,
   };
 }
+
+type Change = { ok: true } | { ok: false; error: "notFound" | "invalidLinks" };
+
+async function ownProject(organisationId: string, projectId: string) {
+  return db.project.findFirst({ where: { id: projectId, organisationId }, select: { id: true } });
+}
+
+/** Replace the goals and tags a project is linked to; all must be the organisation's own. */
+export async function setProjectLinks(organisationId: string, projectId: string, goalIds: string[], tagIds: string[]): Promise<Change> {
+  if (!(await ownProject(organisationId, projectId))) return { ok: false, error: "notFound" };
+  const [goals, tags] = await Promise.all([
+    db.goal.count({ where: { organisationId, id: { in: goalIds } } }),
+    db.tag.count({ where: { organisationId, id: { in: tagIds } } }),
+  ]);
+  if (goals !== new Set(goalIds).size || tags !== new Set(tagIds).size) return { ok: false, error: "invalidLinks" };
+  await db.$transaction([
+    db.projectGoal.deleteMany({ where: { projectId } }),
+    db.projectTag.deleteMany({ where: { projectId } }),
+    db.projectGoal.createMany({ data: [...new Set(goalIds)].map((goalId) => ({ projectId, goalId })) }),
+    db.projectTag.createMany({ data: [...new Set(tagIds)].map((tagId) => ({ projectId, tagId })) }),
+  ]);
+  return { ok: true };
+}
+
+async function indicatorIsOwn(organisationId: string, indicatorId: string | undefined) {
+  return !indicatorId || (await db.indicator.count({ where: { id: indicatorId, organisationId } })) === 1;
+}
+
+export async function addExpectedResult(
+  organisationId: string,
+  projectId: string,
+  input: { indicatorId?: string; description: string; targetValue: number; unit: string },
+): Promise<Change> {
+  if (!(await ownProject(organisationId, projectId))) return { ok: false, error: "notFound" };
+  if (!(await indicatorIsOwn(organisationId, input.indicatorId))) return { ok: false, error: "invalidLinks" };
+  await db.expectedResult.create({ data: { projectId, ...input, indicatorId: input.indicatorId || null } });
+  return { ok: true };
+}
+
+export async function addRealisedResult(
+  organisationId: string,
+  projectId: string,
+  input: { indicatorId?: string; description: string; value: number; unit: string; date: Date; sourceReport: string },
+): Promise<Change> {
+  if (!(await ownProject(organisationId, projectId))) return { ok: false, error: "notFound" };
+  if (!(await indicatorIsOwn(organisationId, input.indicatorId))) return { ok: false, error: "invalidLinks" };
+  await db.realisedResult.create({ data: { projectId, ...input, indicatorId: input.indicatorId || null } });
+  return { ok: true };
+}
+
+export async function addReport(organisationId: string, projectId: string, input: { type: string; date: Date; summary: string }): Promise<Change> {
+  if (!(await ownProject(organisationId, projectId))) return { ok: false, error: "notFound" };
+  await db.projectReport.create({ data: { projectId, ...input } });
+  return { ok: true };
+}
+
+/** What an admin can link a project to: goals, tags and the organisation's indicators. */
+export async function projectEditOptions(organisationId: string) {
+  const [dimensions, indicators] = await Promise.all([
+    db.tagDimension.findMany({
+      where: { organisationId },
+      orderBy: { position: "asc" },
+      select: { id: true, name: true, tags: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
+    }),
+    db.indicator.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true, unit: true } }),
+  ]);
+  return { dimensions: dimensions.filter((d) => d.tags.length), indicators };
+}

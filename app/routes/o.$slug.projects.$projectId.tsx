@@ -1,11 +1,26 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireOrganisation } from "~/auth/guards.server";
+import { StatusMessage } from "~/components/forms";
+import { goalOptions } from "~/goals/goals.server";
 import { formatDate, formatNumber } from "~/i18n/i18n";
 import { EvidenceBadge, StatusBadge } from "~/lessons/badges";
 import { requireViewer } from "~/lessons/viewer.server";
 import { formatKronor } from "~/projects/money";
-import { findProject } from "~/projects/projects.server";
+import { hasRole } from "~/organisations/roles";
+import { ProjectEditor } from "~/projects/project-editor";
+import {
+  addExpectedResult,
+  addRealisedResult,
+  addReport,
+  findProject,
+  projectEditOptions,
+  setProjectLinks,
+} from "~/projects/projects.server";
+import { ExpectedResultSchema, ProjectLinksSchema, RealisedResultSchema, ReportSchema } from "~/projects/schemas";
+import type { z } from "zod";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.project.name ?? ""} · Lärloop` }];
 
@@ -13,12 +28,55 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { organisation, viewer } = await requireViewer(request, context, params.slug);
   const project = await findProject(viewer, params.projectId ?? "");
   if (!project) throw new Response("Not Found", { status: 404 });
-  return { slug: organisation.slug, project };
+  const canEdit = hasRole(viewer.role, "admin");
+  const editOptions = canEdit ? { goals: await goalOptions(organisation.id), ...(await projectEditOptions(organisation.id)) } : null;
+  return { slug: organisation.slug, project, editOptions };
+}
+
+type ProjectChange =
+  | z.infer<typeof ProjectLinksSchema>
+  | z.infer<typeof ExpectedResultSchema>
+  | z.infer<typeof RealisedResultSchema>
+  | z.infer<typeof ReportSchema>;
+
+function applyChange(organisationId: string, projectId: string, change: ProjectChange) {
+  switch (change.intent) {
+    case "links":
+      return setProjectLinks(organisationId, projectId, change.goalIds, change.tagIds);
+    case "expected": {
+      const { intent: _intent, ...result } = change;
+      return addExpectedResult(organisationId, projectId, result);
+    }
+    case "realised": {
+      const { intent: _intent, ...result } = change;
+      return addRealisedResult(organisationId, projectId, result);
+    }
+    case "report": {
+      const { intent: _intent, ...report } = change;
+      return addReport(organisationId, projectId, report);
+    }
+  }
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
+  const projectId = params.projectId ?? "";
+  const formData = await request.formData();
+  const intent = String(formData.get("intent"));
+  const schema = { links: ProjectLinksSchema, expected: ExpectedResultSchema, realised: RealisedResultSchema, report: ReportSchema }[intent];
+  if (!schema) throw new Response("Bad Request", { status: 400 });
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return json({ form: intent, result: submission.reply(), saved: null }, { status: 400 });
+  const change = await applyChange(organisation.id, projectId, submission.value);
+  if (!change.ok && change.error === "notFound") throw new Response("Not Found", { status: 404 });
+  if (!change.ok) return json({ form: intent, result: submission.reply({ formErrors: ["projects.invalidLinks"] }), saved: null }, { status: 400 });
+  return json({ form: intent, result: submission.reply({ resetForm: true }), saved: intent === "links" ? "projects.linksSaved" : "projects.saved" });
 }
 
 export default function ProjectPage() {
   const { t } = useTranslation();
-  const { slug, project } = useLoaderData<typeof loader>();
+  const { slug, project, editOptions } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
   const period = [project.startDate, project.endDate].map((d) => (d ? formatDate(d) : "…")).join(" – ");
   return (
     <div className="page narrow-wide">
@@ -26,6 +84,12 @@ export default function ProjectPage() {
         <Link to={`/o/${slug}/projects`}>{t("projects.title")}</Link> · {t("projects.caseNumber")} {project.caseNumber}
       </p>
       <h1>{project.name}</h1>
+      {data?.saved ? <StatusMessage>{t(data.saved)}</StatusMessage> : null}
+      {data && !data.saved && data.result?.error?.[""] ? (
+        <p className="alert alert--error" role="alert">
+          {t(data.result.error[""][0])}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t("projects.beneficiary")}</dt>
@@ -104,9 +168,7 @@ export default function ProjectPage() {
               {project.expectedResults.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{r.indicator?.name ?? r.description}</th>
-                  <td className="numeric">
-                    {formatNumber(r.targetValue)} {r.unit || r.indicator?.unit}
-                  </td>
+                  <td className="numeric">{`${formatNumber(r.targetValue)} ${r.unit || r.indicator?.unit || ""}`.trim()}</td>
                 </tr>
               ))}
             </tbody>
@@ -132,9 +194,7 @@ export default function ProjectPage() {
               {project.realisedResults.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{r.indicator?.name ?? r.description}</th>
-                  <td className="numeric">
-                    {formatNumber(r.value)} {r.unit || r.indicator?.unit}
-                  </td>
+                  <td className="numeric">{`${formatNumber(r.value)} ${r.unit || r.indicator?.unit || ""}`.trim()}</td>
                   <td>{formatDate(r.date)}</td>
                   <td>{r.sourceReport}</td>
                 </tr>
@@ -188,6 +248,14 @@ export default function ProjectPage() {
           <p>{t("projects.noLessons")}</p>
         )}
       </section>
+      {editOptions ? (
+        <ProjectEditor
+          options={editOptions}
+          chosenGoals={project.goals.map((g) => g.goal.id)}
+          chosenTags={project.tags.map((t) => t.tag.id)}
+          last={data ? { form: data.form, result: data.result } : undefined}
+        />
+      ) : null}
     </div>
   );
 }
