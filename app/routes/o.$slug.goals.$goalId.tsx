@@ -16,9 +16,11 @@ import {
   recordIndicatorValue,
   updateGoal,
 } from "~/goals/goals.server";
+import { importIndicatorValues } from "~/goals/indicator-import.server";
 import { IndicatorTables } from "~/goals/indicator-table";
 import { EditGoalSchema, IndicatorSchema, IndicatorValueSchema, NewGoalSchema } from "~/goals/schemas";
 import { pageTitle } from "~/i18n/page-title";
+import type { Problem } from "~/projects/import/validate-rows";
 import { hasRole } from "~/organisations/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -38,13 +40,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 type Message = { key: string; values: Record<string, string | number> };
 
+const MAX_VALUES_FILE_BYTES = 1024 * 1024;
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
   const goalId = params.goalId ?? "";
   const formData = await request.formData();
   const intent = String(formData.get("intent"));
   const reply = (form: string, result: SubmissionResult<string[]>, message: Message | null, status = 200) =>
-    json({ form, result, message }, { status });
+    json({ form, result, message, problems: null as Problem[] | null }, { status });
 
   switch (intent) {
     case "update-goal": {
@@ -76,6 +80,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const { indicatorId, year, value, note } = submission.value;
       if (!(await recordIndicatorValue(organisation.id, indicatorId, year, value, note))) throw new Response("Not Found", { status: 404 });
       return reply(intent, submission.reply({ resetForm: true }), { key: "goals.valueRecorded", values: { year } });
+    }
+    case "import-values": {
+      const file = formData.get("file");
+      const indicatorId = String(formData.get("indicatorId") ?? "");
+      if (!(file instanceof File) || file.size === 0) return reply(intent, { status: "error", error: { file: ["goals.fileMissing"] } }, null, 400);
+      if (file.size > MAX_VALUES_FILE_BYTES) return reply(intent, { status: "error", error: { file: ["goals.fileTooLarge"] } }, null, 413);
+      let result;
+      try {
+        result = await importIndicatorValues(organisation.id, indicatorId, new Uint8Array(await file.arrayBuffer()));
+      } catch {
+        return reply(intent, { status: "error", error: { file: ["goals.fileUnreadable"] } }, null, 400);
+      }
+      if (!result) throw new Response("Not Found", { status: 404 });
+      if (!result.ok) return json({ form: intent, result: null, message: null, problems: result.problems }, { status: 400 });
+      return reply(intent, { status: "success" }, { key: "goals.valuesImported", values: { count: result.count } });
     }
     case "delete-goal": {
       const deleted = await deleteGoal(organisation.id, goalId);
@@ -235,6 +254,48 @@ export default function GoalPage() {
                 <div>
                   <button type="submit" className="button">
                     {t("goals.recordValue")}
+                  </button>
+                </div>
+              </Form>
+            </details>
+          ) : null}
+          {goal.indicators.length ? (
+            <details className="disclosure" open={data?.form === "import-values" && !data.message}>
+              <summary>{t("goals.importValues")}</summary>
+              <Form method="post" encType="multipart/form-data" className="stack">
+                <input type="hidden" name="intent" value="import-values" />
+                <p className="field__hint">{t("goals.importValuesHint")}</p>
+                {data?.problems ? (
+                  <div className="alert alert--error" role="alert">
+                    <ul>
+                      {data.problems.map((p) => (
+                        <li key={`${p.row}-${p.column}`}>{t("projectImport.problem", { row: p.row, column: p.column, message: p.message })}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <div className="field">
+                  <label htmlFor="values-indicator">{t("goals.indicatorName")}</label>
+                  <select id="values-indicator" name="indicatorId">
+                    {goal.indicators.map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="values-file">{t("goals.valuesFile")}</label>
+                  {data?.form === "import-values" && data.result?.error?.file ? (
+                    <p className="field__error" id="values-file-error">
+                      {t(data.result.error.file[0])}
+                    </p>
+                  ) : null}
+                  <input id="values-file" type="file" name="file" accept=".csv,.xlsx,text/csv" required />
+                </div>
+                <div>
+                  <button type="submit" className="button">
+                    {t("goals.importValues")}
                   </button>
                 </div>
               </Form>

@@ -63,6 +63,35 @@ describe("goal framework", () => {
     expect(page).toContain("1:1-relevant");
   });
 
+  it("imports an indicator's values from a file, all rows or none", async () => {
+    const admin = await as("admin@nord.se");
+    const goal = await db.goal.findFirstOrThrow({ where: { name: "Fler innovativa företag" } });
+    const indicator = await db.indicator.findFirstOrThrow({ where: { goalId: goal.id } });
+    const file = (text: string) => new File([text], "utfall.csv", { type: "text/csv" });
+    const url = `/o/region-nord/goals/${goal.id}`;
+
+    const bad = await admin.upload(url, { intent: "import-values", indicatorId: indicator.id, file: file("År;Värde;Kommentar\n2022;32,5;\ntjugo;33;\n2024;mycket;\n2022;34;\n") });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain("Rad 3: År: &quot;tjugo&quot; är inget årtal");
+    expect(html).toContain("Rad 4: Värde: &quot;mycket&quot; är inget tal");
+    expect(html).toContain("Rad 5: År: året finns redan på rad 2");
+    expect(await db.indicatorValue.count({ where: { indicatorId: indicator.id, year: 2022 } })).toBe(0);
+
+    const good = await admin.upload(url, { intent: "import-values", indicatorId: indicator.id, file: file("År;Värde;Kommentar\n2022;32,5;Preliminärt\n2024;34,1;Rättat\n") });
+    expect(await good.text()).toContain("2 utfall är importerade.");
+    const values = await db.indicatorValue.findMany({ where: { indicatorId: indicator.id }, orderBy: { year: "asc" } });
+    expect(values.map((v) => [v.year, v.value, v.note])).toEqual([
+      [2022, 32.5, "Preliminärt"],
+      [2024, 34.1, "Rättat"],
+    ]);
+
+    const southAdmin = await as("admin@syd.se");
+    const foreign = await southAdmin.upload(`/o/region-syd/goals/${goal.id}`, { intent: "import-values", indicatorId: indicator.id, file: file("År;Värde\n2025;99\n") });
+    expect(foreign.status).toBe(404);
+    expect(await db.indicatorValue.count({ where: { indicatorId: indicator.id, year: 2025 } })).toBe(0);
+  });
+
   it("explains bad numbers and years next to the fields and keeps the input", async () => {
     const admin = await as("admin@nord.se");
     const goal = await db.goal.findFirstOrThrow({ where: { name: "Fler innovativa företag" } });
