@@ -172,3 +172,10 @@ export async function recordIndicatorValue(organisationId: string, indicatorId: 
     update: { value, note },
   });
 }
+
+export async function updateIndicator(organisationId: string, indicatorId: string, input: IndicatorInput): Promise<boolean> {
+  // Cleared numbers are stored as "no value", not left as they were.
+  const data = { baselineValue: null, baselineYear: null, targetValue: null, targetYear: null, ...input };
+  const { count } = await db.indicator.updateMany({ where: { id: indicatorId, organisationId }, data });
+  return count === 1;
+}

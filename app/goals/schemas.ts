@@ -69,3 +69,5 @@ export const IndicatorValueSchema = z.object({
   value: swedishNumber,
   note: text(300),
 });
+
+export const EditIndicatorSchema = IndicatorSchema.extend({ intent: z.literal("update-indicator"), indicatorId: z.string() });

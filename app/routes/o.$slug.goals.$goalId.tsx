@@ -15,10 +15,12 @@ import {
   goalAncestors,
   recordIndicatorValue,
   updateGoal,
+  updateIndicator,
 } from "~/goals/goals.server";
 import { importIndicatorValues } from "~/goals/indicator-import.server";
+import { IndicatorEditForm } from "~/goals/indicator-edit-form";
 import { IndicatorTables } from "~/goals/indicator-table";
-import { EditGoalSchema, IndicatorSchema, IndicatorValueSchema, NewGoalSchema } from "~/goals/schemas";
+import { EditGoalSchema, EditIndicatorSchema, IndicatorSchema, IndicatorValueSchema, NewGoalSchema } from "~/goals/schemas";
 import { pageTitle } from "~/i18n/page-title";
 import type { Problem } from "~/projects/import/validate-rows";
 import { hasRole } from "~/organisations/roles";
@@ -73,6 +75,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const indicator = await createIndicator(organisation.id, goalId, input);
       if (!indicator) throw new Response("Not Found", { status: 404 });
       return reply(intent, submission.reply({ resetForm: true }), { key: "goals.indicatorCreated", values: { name: indicator.name } });
+    }
+    case "update-indicator": {
+      const submission = parseWithZod(formData, { schema: EditIndicatorSchema });
+      if (submission.status !== "success") return reply(intent, submission.reply(), null, 400);
+      const { intent: _i, indicatorId, ...input } = submission.value;
+      if (!(await updateIndicator(organisation.id, indicatorId, input))) throw new Response("Not Found", { status: 404 });
+      return reply(intent, submission.reply(), { key: "goals.indicatorSaved", values: { name: input.name } });
     }
     case "record-value": {
       const submission = parseWithZod(formData, { schema: IndicatorValueSchema });
@@ -236,6 +245,13 @@ export default function GoalPage() {
               </div>
             </Form>
           </details>
+          {goal.indicators.map((indicator) => (
+            <IndicatorEditForm
+              key={indicator.id}
+              indicator={indicator}
+              lastResult={data?.form === "update-indicator" && data.result?.initialValue?.indicatorId === indicator.id ? data.result : undefined}
+            />
+          ))}
           {goal.indicators.length ? (
             <details className="disclosure">
               <summary>{t("goals.recordValue")}</summary>

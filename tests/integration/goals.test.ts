@@ -109,6 +109,26 @@ describe("goal framework", () => {
     expect(await db.indicator.count({ where: { name: "Sysselsättning" } })).toBe(0);
   });
 
+  it("lets an admin correct an indicator's baseline and target", async () => {
+    const admin = await as("admin@nord.se");
+    const goal = await db.goal.findFirstOrThrow({ where: { name: "Fler innovativa företag" } });
+    const indicator = await db.indicator.findFirstOrThrow({ where: { goalId: goal.id } });
+    const response = await admin.post(`/o/region-nord/goals/${goal.id}`, {
+      intent: "update-indicator",
+      indicatorId: indicator.id,
+      name: "Andel innovativa företag",
+      unit: "%",
+      targetValue: "42,5",
+      targetYear: "2030",
+    });
+    expect(await response.text()).toContain("Indikatorn Andel innovativa företag är sparad.");
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).toMatchObject({
+      targetValue: 42.5,
+      baselineValue: null,
+      baselineYear: null,
+    });
+  });
+
   it("lets members read but not change the goals", async () => {
     const member = await as("member@nord.se");
     const strategyId = (await db.strategy.findFirstOrThrow({ where: { organisationId: world.north.id } })).id;
