@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect, goalFilterOptions, recentYears, tagFilterGroups } from "~/components/filter-select";
 import { z } from "zod";
 import { goalOptions } from "~/goals/goals.server";
 import { listDimensions } from "~/goals/tags.server";
@@ -45,7 +46,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Lessons() {
   const { t } = useTranslation();
   const { slug, organisationId, lessons, goals, dimensions, filters } = useLoaderData<typeof loader>();
-  const thisYear = new Date().getFullYear();
   return (
     <div className="page">
       <div className="page-header">
@@ -60,76 +60,30 @@ export default function Lessons() {
         <h2 id="filters-heading" className="visually-hidden">
           {t("lessons.filters")}
         </h2>
-        <div className="field">
-          <label htmlFor="filter-goal">{t("lessons.filterGoal")}</label>
-          <select id="filter-goal" name="goal" defaultValue={filters.goal ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {"\u00a0\u00a0".repeat(g.depth)}
-                {g.label.split(" › ").at(-1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-tag">{t("lessons.filterTag")}</label>
-          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            {dimensions
-              .filter((d) => d.tags.length)
-              .map((d) => (
-                <optgroup key={d.id} label={d.name}>
-                  {d.tags.map((tag) => (
-                    <option key={tag.id} value={tag.id}>
-                      {tag.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-source">{t("lessons.filterSource")}</label>
-          <select id="filter-source" name="source" defaultValue={filters.source ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            {SOURCE_TYPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`lessons.sourceTypes.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-evidence">{t("lessons.filterEvidence")}</label>
-          <select id="filter-evidence" name="evidence" defaultValue={filters.evidence ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            {EVIDENCE_LEVELS.map((e) => (
-              <option key={e} value={e}>
-                {t(`lessons.evidenceLevels.${e}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-scope">{t("lessons.filterScope")}</label>
-          <select id="filter-scope" name="scope" defaultValue={filters.scope ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            <option value="own">{t("lessons.scopeOwn")}</option>
-            <option value="shared">{t("lessons.scopeShared")}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-year">{t("lessons.filterYear")}</label>
-          <select id="filter-year" name="year" defaultValue={filters.year ?? ""}>
-            <option value="">{t("lessons.all")}</option>
-            {Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="goal" label={t("lessons.filterGoal")} value={filters.goal} options={goalFilterOptions(goals)} />
+        <FilterSelect name="tag" label={t("lessons.filterTag")} value={filters.tag} groups={tagFilterGroups(dimensions)} />
+        <FilterSelect
+          name="source"
+          label={t("lessons.filterSource")}
+          value={filters.source}
+          options={SOURCE_TYPES.map((s) => ({ value: s, label: t(`lessons.sourceTypes.${s}`) }))}
+        />
+        <FilterSelect
+          name="evidence"
+          label={t("lessons.filterEvidence")}
+          value={filters.evidence}
+          options={EVIDENCE_LEVELS.map((e) => ({ value: e, label: t(`lessons.evidenceLevels.${e}`) }))}
+        />
+        <FilterSelect
+          name="scope"
+          label={t("lessons.filterScope")}
+          value={filters.scope}
+          options={[
+            { value: "own", label: t("lessons.scopeOwn") },
+            { value: "shared", label: t("lessons.scopeShared") },
+          ]}
+        />
+        <FilterSelect name="year" label={t("lessons.filterYear")} value={filters.year} options={recentYears(8)} />
         <div>
           <button type="submit" className="button button--secondary">
             {t("lessons.applyFilters")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect, goalFilterOptions, recentYears, tagFilterGroups } from "~/components/filter-select";
 import { TableRegion } from "~/components/table-region";
 import { z } from "zod";
 import { requireOrganisation } from "~/auth/guards.server";
@@ -39,7 +40,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export default function Projects() {
   const { t } = useTranslation();
   const { projects, count, sumOre, goals, dimensions, filters, canImport } = useLoaderData<typeof loader>();
-  const thisYear = new Date().getFullYear();
   return (
     <div className="page">
       <div className="page-header">
@@ -52,68 +52,21 @@ export default function Projects() {
       </div>
       <p className="lead">{t("projects.intro")}</p>
       <Form method="get" className="filters">
-        <div className="field">
-          <label htmlFor="filter-goal">{t("projects.filterGoal")}</label>
-          <select id="filter-goal" name="goal" defaultValue={filters.goal ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {goals.map((g) => (
-              <option key={g.id} value={g.id}>
-                {"\u00a0\u00a0".repeat(g.depth)}
-                {g.label.split(" › ").at(-1)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-tag">{t("projects.filterTag")}</label>
-          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {dimensions
-              .filter((d) => d.tags.length)
-              .map((d) => (
-                <optgroup key={d.id} label={d.name}>
-                  {d.tags.map((tag) => (
-                    <option key={tag.id} value={tag.id}>
-                      {tag.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t("projects.filterStatus")}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {PROJECT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`projects.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-support">{t("projects.filterSupport")}</label>
-          <select id="filter-support" name="support" defaultValue={filters.support ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {SUPPORT_TYPES.map((s) => (
-              <option key={s} value={s}>
-                {t(`projects.supportTypes.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-year">{t("projects.filterYear")}</label>
-          <select id="filter-year" name="year" defaultValue={filters.year ?? ""}>
-            <option value="">{t("projects.all")}</option>
-            {Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="goal" label={t("projects.filterGoal")} value={filters.goal} options={goalFilterOptions(goals)} />
+        <FilterSelect name="tag" label={t("projects.filterTag")} value={filters.tag} groups={tagFilterGroups(dimensions)} />
+        <FilterSelect
+          name="status"
+          label={t("projects.filterStatus")}
+          value={filters.status}
+          options={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`projects.statuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="support"
+          label={t("projects.filterSupport")}
+          value={filters.support}
+          options={SUPPORT_TYPES.map((s) => ({ value: s, label: t(`projects.supportTypes.${s}`) }))}
+        />
+        <FilterSelect name="year" label={t("projects.filterYear")} value={filters.year} options={recentYears(10)} />
         <div>
           <button type="submit" className="button button--secondary">
             {t("projects.show")}

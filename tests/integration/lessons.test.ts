@@ -179,4 +179,23 @@ describe("lessons", () => {
     await member.post(`/o/region-nord/lessons/${id}`, { intent: "useful" });
     expect(await (await member.get(`/o/region-nord/lessons/${id}`)).text()).toContain("1 kollega tycker att lärdomen är användbar");
   });
+
+  it("filters by goal including its sub-goals, by source and by evidence", async () => {
+    const strategy = await db.strategy.create({ data: { organisationId: world.north.id, name: "RUS" } });
+    const area = await db.goal.create({ data: { organisationId: world.north.id, strategyId: strategy.id, code: "1", name: "Näringsliv" } });
+    const sub = await db.goal.create({ data: { organisationId: world.north.id, strategyId: strategy.id, parentId: area.id, code: "1.1", name: "Innovation" } });
+    const other = await db.goal.create({ data: { organisationId: world.north.id, strategyId: strategy.id, code: "2", name: "Kompetens" } });
+    const member = await as("member@nord.se");
+    await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Om innovationsstöd", goalIds: sub.id, sourceType: "evaluation", evidence: "evaluation" }));
+    await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Om kompetensförsörjning", goalIds: other.id }));
+
+    const byArea = await (await member.get(`/o/region-nord/lessons?goal=${area.id}`)).text();
+    expect(byArea).toContain("Om innovationsstöd");
+    expect(byArea).not.toContain("Om kompetensförsörjning");
+    const bySource = await (await member.get("/o/region-nord/lessons?source=evaluation&evidence=evaluation")).text();
+    expect(bySource).toContain("Om innovationsstöd");
+    expect(bySource).not.toContain("Om kompetensförsörjning");
+    // An unknown filter value is ignored rather than breaking a shared link.
+    expect((await member.get("/o/region-nord/lessons?source=nonsense&year=abc")).status).toBe(200);
+  });
 });
