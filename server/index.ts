@@ -8,6 +8,9 @@ import { createAppServer } from "./app.ts";
 import { migrateDatabase, tuneSqlite } from "./database.ts";
 
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
+if (process.env.NODE_ENV === "production" && !process.env.APP_URL) {
+  console.warn("APP_URL is not set: links in mails will use the Host header of each request. Set APP_URL=https://your.address.");
+}
 const port = Number(process.env.PORT || 3000);
 const buildPath = path.resolve("build/index.js");
 

@@ -32,8 +32,13 @@ export async function requireOrganisation(
   return { user, ...access };
 }
 
+/**
+ * The address links in mails point to. APP_URL when set (it must be in
+ * production): the request's own Host header can be forged by a client, which
+ * would let it send a victim a reset link to another site.
+ */
 export function appOrigin(request: Request): string {
-  return new URL(request.url).origin;
+  return process.env.APP_URL ? new URL(process.env.APP_URL).origin : new URL(request.url).origin;
 }
 
 export function isSecureRequest(request: Request): boolean {

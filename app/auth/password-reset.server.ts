@@ -49,6 +49,8 @@ export async function resetPassword(token: string, password: string): Promise<st
   if (claimed.count !== 1) return null;
   const row = await db.passwordResetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
   await setPassword(row.userId, password);
+  // Any other link still in the mailbox stops working too.
+  await db.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
   await endAllSessions(row.userId);
   return row.userId;
 }

@@ -10,6 +10,8 @@ import { ForgotPasswordSchema } from "~/auth/schemas";
 import { FormErrors, StatusMessage, TextField } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 
+export { retryAfterHeaders as headers } from "~/auth/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.forgotTitle");
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -28,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         sentTo: null,
         retryAfterMinutes: Math.ceil(error.retryAfterSeconds / 60),
       },
-      { status: 429 },
+      { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
     );
   }
   return json({ result: submission.reply({ resetForm: true }), sentTo: email, retryAfterMinutes: 0 });

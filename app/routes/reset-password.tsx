@@ -15,14 +15,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token, usable: token ? await isResetTokenUsable(token) : false };
 }
 
+// Typed passwords never come back in the page (as on the sign-in form).
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
 export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply(), done: false }, { status: 400 });
+    return json({ result: submission.reply({ hideFields: PASSWORD_FIELDS }), done: false }, { status: 400 });
   }
   const userId = await resetPassword(submission.value.token, submission.value.password);
   if (!userId) {
-    return json({ result: submission.reply({ formErrors: ["auth.resetInvalid"] }), done: false }, { status: 400 });
+    return json({ result: submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: PASSWORD_FIELDS }), done: false }, { status: 400 });
   }
   return json({ result: submission.reply({ resetForm: true }), done: true });
 }

@@ -21,22 +21,25 @@ export function loader({ context }: LoaderFunctionArgs) {
   return null;
 }
 
+// Typed passwords never come back in the page (as on the sign-in form).
+const PASSWORD_FIELDS = ["password", "confirmPassword"];
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply(), retryAfterMinutes: 0 }, { status: 400 });
+    return json({ result: submission.reply({ hideFields: PASSWORD_FIELDS }), retryAfterMinutes: 0 }, { status: 400 });
   }
   const wait = await countAttempt("signUpAddress", context.clientAddress);
   if (wait > 0) {
     return json(
-      { result: submission.reply({ formErrors: ["auth.rateLimited"] }), retryAfterMinutes: Math.ceil(wait / 60) },
+      { result: submission.reply({ formErrors: ["auth.rateLimited"], hideFields: PASSWORD_FIELDS }), retryAfterMinutes: Math.ceil(wait / 60) },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
   const { redirectTo, ...account } = submission.value;
   if (await emailIsTaken(account.email)) {
     return json(
-      { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] } }), retryAfterMinutes: 0 },
+      { result: submission.reply({ fieldErrors: { email: ["auth.emailTaken"] }, hideFields: PASSWORD_FIELDS }), retryAfterMinutes: 0 },
       { status: 400 },
     );
   }

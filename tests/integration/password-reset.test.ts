@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server.ts";
 import { createUser, PASSWORD } from "../support/fixtures.ts";
@@ -53,5 +54,39 @@ describe("password reset by a one-time link", () => {
     await db.passwordResetToken.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const page = await new Client(server.url).get(link);
     expect(await page.text()).toContain("Länken är ogiltig, har redan använts eller har gått ut.");
+  });
+});
+
+describe("links in mails", () => {
+  let server: TestServer;
+  const mails = captureMail();
+  beforeAll(async () => {
+    server = await startTestServer();
+    await createUser("olof@region.se", "Olof Ek");
+  });
+  afterAll(() => {
+    delete process.env.APP_URL;
+    return server.close();
+  });
+
+  it("point to APP_URL, not to a Host header a client made up", async () => {
+    process.env.APP_URL = "https://larloop.region.se";
+    // fetch will not forge a Host header; a raw HTTP request will.
+    const status = await new Promise<number>((resolve, reject) => {
+      const body = new URLSearchParams({ email: "olof@region.se" }).toString();
+      const request = httpRequest(`${server.url}/forgot-password`, {
+        method: "POST",
+        headers: { host: "evil.example", origin: "http://evil.example", "content-type": "application/x-www-form-urlencoded", "content-length": Buffer.byteLength(body) },
+      });
+      request.on("response", (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on("error", reject);
+      request.end(body);
+    });
+    expect(status).toBe(200);
+    expect(mails[0].body).toContain("https://larloop.region.se/reset-password?token=");
+    expect(mails[0].body).not.toContain("evil.example");
   });
 });

@@ -37,3 +37,10 @@ export async function twoRegions() {
   await addMember(people.southMember.id, south.id, "member");
   return { north, south, people };
 }
+
+/** The Lucia session id a client's cookie carries (the cookie's value is the session row's id). */
+export function sessionIdOf(client: { cookieHeader: string }): string {
+  const match = client.cookieHeader.match(/(?:^|; )larloop_session=([^;]+)/);
+  if (!match) throw new Error(`No session cookie in "${client.cookieHeader}"`);
+  return match[1];
+}
