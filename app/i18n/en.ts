@@ -317,6 +317,8 @@ export const en: Resources = {
     importButton: "Import {{rows}} rows",
     done: "The import is done: {{read}} rows read, {{created}} new projects, {{updated}} updated.",
     row: "Row",
+    importFailed: "The import failed and nothing was saved. Try again; if it keeps failing, contact whoever runs Lärloop.",
+    uploadAnother: "Upload another file",
     fields: {
       caseNumber: "Case number",
       name: "Project name",

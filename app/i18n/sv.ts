@@ -316,6 +316,8 @@ export const sv = {
     importButton: "Importera {{rows}} rader",
     done: "Importen är klar: {{read}} rader lästa, {{created}} nya projekt, {{updated}} uppdaterade.",
     row: "Rad",
+    importFailed: "Importen misslyckades och inget sparades. Försök igen; om felet kvarstår, kontakta den som driftar Lärloop.",
+    uploadAnother: "Ladda upp en annan fil",
     fields: {
       caseNumber: "Ärendenummer",
       name: "Projektnamn",

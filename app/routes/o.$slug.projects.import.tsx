@@ -22,10 +22,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "projectIm
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+// Step 1 uploads (multipart) and answers with step 2, the preview; the file is
+// kept server-side under a random id (see uploads.server.ts) that the preview
+// form posts back, to update the preview with another mapping or to import.
 type ActionData =
   | { step: "error"; error: string }
-  | { step: "preview"; uploadId: string; preview: Preview }
-  | { step: "failed"; problems: Problem[] }
+  | { step: "preview"; uploadId: string; preview: Preview; error?: string }
   | { step: "done"; read: number; created: number; updated: number };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -68,10 +70,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!bytes) return reply({ step: "error", error: "projectImport.uploadExpired" }, 400);
   const mapping = mappingFrom(formData);
   if (formData.get("intent") === "import") {
-    const result = await importProjects(organisation.id, bytes, mapping);
-    if (!result.ok) return reply({ step: "failed", problems: result.problems }, 400);
-    await discardUpload(organisation.id, uploadId);
-    return reply({ step: "done", read: result.read, created: result.created, updated: result.updated });
+    try {
+      const result = await importProjects(organisation.id, bytes, mapping);
+      if (result.ok) {
+        await discardUpload(organisation.id, uploadId);
+        return reply({ step: "done", read: result.read, created: result.created, updated: result.updated });
+      }
+    } catch (error) {
+      // The transaction was rolled back: nothing was written.
+      console.error("Project import failed", error);
+      return reply({ step: "preview", uploadId, preview: await previewImport(organisation.id, bytes, mapping), error: "projectImport.importFailed" }, 500);
+    }
+    // The mapping was changed without updating the preview: show the problems it gives.
+    return reply({ step: "preview", uploadId, preview: await previewImport(organisation.id, bytes, mapping) }, 400);
   }
   return reply({ step: "preview", uploadId, preview: await previewImport(organisation.id, bytes, mapping) });
 }
@@ -82,8 +93,8 @@ function Problems({ problems }: { problems: Problem[] }) {
     <div className="alert alert--error" role="alert" aria-labelledby="problems-heading">
       <h2 id="problems-heading">{t("projectImport.problemsTitle", { count: problems.length })}</h2>
       <ul>
-        {problems.map((p) => (
-          <li key={`${p.row}-${p.column}`}>{t("projectImport.problem", { row: p.row, column: p.column, message: p.message })}</li>
+        {problems.map((p, i) => (
+          <li key={i}>{t("projectImport.problem", { row: p.row, column: p.column, message: p.message })}</li>
         ))}
       </ul>
       <p>{t("projectImport.problemsHelp")}</p>
@@ -91,10 +102,15 @@ function Problems({ problems }: { problems: Problem[] }) {
   );
 }
 
-function PreviewStep({ uploadId, preview }: { uploadId: string; preview: Preview }) {
+function PreviewStep({ uploadId, preview, error }: { uploadId: string; preview: Preview; error?: string }) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="stack">
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
       <input type="hidden" name="uploadId" value={uploadId} />
       <fieldset className="fieldset mapping">
         <legend>{t("projectImport.mappingTitle")}</legend>
@@ -131,8 +147,8 @@ function PreviewStep({ uploadId, preview }: { uploadId: string; preview: Preview
           <thead>
             <tr>
               <th scope="col">{t("projectImport.row")}</th>
-              {preview.headers.map((h) => (
-                <th scope="col" key={h}>
+              {preview.headers.map((h, j) => (
+                <th scope="col" key={j}>
                   {h}
                 </th>
               ))}
@@ -141,22 +157,23 @@ function PreviewStep({ uploadId, preview }: { uploadId: string; preview: Preview
           <tbody>
             {preview.sample.map((row, i) => (
               <tr key={i}>
-                <th scope="row">{i + 2}</th>
-                {preview.headers.map((h, j) => (
-                  <td key={h}>{row[j]}</td>
+                <th scope="row">{preview.sampleRows[i]}</th>
+                {preview.headers.map((_, j) => (
+                  <td key={j}>{row[j]}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </TableRegion>
-      {preview.problems.length === 0 ? (
-        <div>
+      <div className="actions">
+        {preview.problems.length === 0 ? (
           <button type="submit" name="intent" value="import" className="button">
             {t("projectImport.importButton", { rows: preview.rowCount })}
           </button>
-        </div>
-      ) : null}
+        ) : null}{" "}
+        <Link to=".">{t("projectImport.uploadAnother")}</Link>
+      </div>
     </Form>
   );
 }
@@ -175,9 +192,8 @@ export default function ImportProjects() {
       {data?.step === "done" ? (
         <StatusMessage>{t("projectImport.done", { read: data.read, created: data.created, updated: data.updated })}</StatusMessage>
       ) : null}
-      {data?.step === "failed" ? <Problems problems={data.problems} /> : null}
       {data?.step === "preview" ? (
-        <PreviewStep uploadId={data.uploadId} preview={data.preview} />
+        <PreviewStep key={data.uploadId} uploadId={data.uploadId} preview={data.preview} error={data.error} />
       ) : (
         <Form method="post" encType="multipart/form-data" className="stack narrow">
           {data?.step === "error" ? (

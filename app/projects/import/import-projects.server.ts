@@ -1,4 +1,5 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { randomBytes } from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { indexProjects } from "~/search/search-index.server";
 import { MappingSchema, resolveMapping, type Mapping } from "./nyps-mapping";
@@ -12,6 +13,8 @@ export type Preview = {
   mapping: Mapping;
   rowCount: number;
   sample: string[][];
+  /** The file's row number of each sample row (header = 1). */
+  sampleRows: number[];
   problems: Problem[];
   creates: number;
   updates: number;
@@ -19,40 +22,68 @@ export type Preview = {
 
 export type ImportResult = { ok: true; read: number; created: number; updated: number } | { ok: false; problems: Problem[] };
 
-async function rememberedMapping(organisationId: string): Promise<Mapping | undefined> {
-  const saved = await db.importMapping.findUnique({ where: { organisationId_kind: { organisationId, kind: "projects" } } });
+export const MAPPING_KIND = "projects";
+
+export async function rememberedMapping(organisationId: string): Promise<Mapping | undefined> {
+  const saved = await db.importMapping.findUnique({ where: { organisationId_kind: { organisationId, kind: MAPPING_KIND } } });
   if (!saved) return undefined;
-  const parsed = MappingSchema.safeParse(JSON.parse(saved.mapping));
-  return parsed.success ? parsed.data : undefined;
+  try {
+    const parsed = MappingSchema.safeParse(JSON.parse(saved.mapping));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read and check a file: the mapping used (the chosen one, else remembered, else Nyps' headers) and every problem. */
+async function readAndValidate(organisationId: string, bytes: Uint8Array, chosen?: Mapping) {
+  const table = await readTable(bytes);
+  const mapping = chosen ?? resolveMapping(table.headers, await rememberedMapping(organisationId));
+  const { rows, problems } = validateRows(table.headers, table.rows, mapping, table.rowNumbers);
+  return { table, mapping, rows, problems };
 }
 
 /** Everything the user sees before importing: the mapping used, a sample and every row's problems. */
 export async function previewImport(organisationId: string, bytes: Uint8Array, chosen?: Mapping): Promise<Preview> {
-  const table = await readTable(bytes);
-  const mapping = chosen ?? resolveMapping(table.headers, await rememberedMapping(organisationId));
-  const { rows, problems } = validateRows(table.headers, table.rows, mapping);
-  const existing = await existingCaseNumbers(db, organisationId, rows);
+  const { table, mapping, rows, problems } = await readAndValidate(organisationId, bytes, chosen);
+  const existing = new Set(
+    (await db.project.findMany({ where: { organisationId }, select: { caseNumber: true } })).map((p) => p.caseNumber),
+  );
+  const updates = rows.filter((r) => existing.has(r.caseNumber)).length;
   return {
     headers: table.headers,
     mapping,
     rowCount: table.rows.length,
     sample: table.rows.slice(0, 20),
+    sampleRows: table.rowNumbers.slice(0, 20),
     problems,
-    creates: rows.filter((r) => !existing.has(r.caseNumber)).length,
-    updates: rows.filter((r) => existing.has(r.caseNumber)).length,
+    creates: rows.length - updates,
+    updates,
   };
 }
 
-/** Case number → id of the organisation's projects, read whole: one query instead of thousands of parameters. */
-async function existingCaseNumbers(client: Tx, organisationId: string, rows: ProjectRow[]) {
-  const wanted = new Set(rows.map((r) => r.caseNumber));
-  const found = await client.project.findMany({ where: { organisationId }, select: { id: true, caseNumber: true } });
-  return new Map(found.filter((p) => wanted.has(p.caseNumber)).map((p) => [p.caseNumber, p.id]));
+// ── Writing ─────────────────────────────────────────────────────────────────
+// 10 000 rows must import in seconds. Prisma's createMany/updateMany cost
+// about half a millisecond per row on SQLite, so the writes are multi-row
+// statements built with Prisma.sql (bound parameters, the dialect's own
+// placeholders), a few hundred rows each; everything is read up front in a
+// handful of queries, and rows that did not change are not written at all.
+
+/** Rows per statement: SQLite allows 32 766 bound parameters, PostgreSQL 65 535. */
+const SLICE = 400;
+
+function slices<T>(items: T[], size = SLICE): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
-// SQLite limits the parameters of one statement; long id lists go in slices.
-function slices<T>(items: T[], size = 500): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+// Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset.
+const dateText = (date: Date | null) => (date ? date.toISOString().replace("Z", "+00:00") : null);
+
+let counter = 0;
+/** A collision-resistant id in the style of Prisma's cuid(): "c", time, counter, randomness. */
+function newId(): string {
+  counter = (counter + 1) % 36 ** 4;
+  return `c${Date.now().toString(36)}${counter.toString(36).padStart(4, "0")}${BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(12, "0").slice(0, 12)}`;
 }
 
 // Where the tag-like columns go: dimension key and the name it gets if it has to be created.
@@ -61,29 +92,73 @@ const TAG_COLUMNS = [
   { field: "municipality", key: "municipality", name: "Kommuner" },
   { field: "priorityArea", key: "priority-area", name: "Insatsområden" },
 ] as const;
+type TagColumn = (typeof TAG_COLUMNS)[number];
 
-/** Tag ids by dimension key and name, creating the dimensions and tags the rows need. */
-async function ensureTags(tx: Tx, organisationId: string, rows: ProjectRow[]) {
-  const ids = new Map<string, string>();
+const tagKey = (dimensionKey: string, name: string) => `${dimensionKey}\u0000${name.toLocaleLowerCase("sv-SE")}`;
+
+/**
+ * The dimensions of the tag columns the mapping imports, created when the
+ * file has values for them, and their tags (created as needed) by
+ * dimension key + lower-case name, so "visby" finds the tag "Visby".
+ */
+async function ensureTags(tx: Tx, organisationId: string, rows: ProjectRow[], mapping: Mapping) {
+  const tagIds = new Map<string, string>();
+  const dimensions: { column: TagColumn; id: string }[] = [];
+  const existingDimensions = await tx.tagDimension.findMany({
+    where: { organisationId, key: { in: TAG_COLUMNS.map((c) => c.key) } },
+    select: { id: true, key: true },
+  });
+  let dimensionCount: number | undefined;
   for (const column of TAG_COLUMNS) {
+    if (!mapping[column.field]) continue;
     const names = [...new Set(rows.map((r) => r[column.field]).filter(Boolean))];
-    if (!names.length) continue;
-    const dimension = await tx.tagDimension.upsert({
-      where: { organisationId_key: { organisationId, key: column.key } },
-      create: { organisationId, key: column.key, name: column.name },
-      update: {},
-    });
-    const existing = await tx.tag.findMany({ where: { dimensionId: dimension.id }, select: { id: true, name: true } });
-    const have = new Set(existing.map((t) => t.name));
-    await tx.tag.createMany({ data: names.filter((n) => !have.has(n)).map((name) => ({ organisationId, dimensionId: dimension.id, name })) });
-    for (const tag of await tx.tag.findMany({ where: { dimensionId: dimension.id }, select: { id: true, name: true } })) {
-      ids.set(`${column.key}:${tag.name}`, tag.id);
+    let dimensionId = existingDimensions.find((d) => d.key === column.key)?.id;
+    if (!dimensionId) {
+      if (!names.length) continue;
+      dimensionCount ??= await tx.tagDimension.count({ where: { organisationId } });
+      dimensionId = (
+        await tx.tagDimension.create({
+          data: { organisationId, key: column.key, name: column.name, position: dimensionCount++ },
+          select: { id: true },
+        })
+      ).id;
+    }
+    dimensions.push({ column, id: dimensionId });
+    const existing = await tx.tag.findMany({ where: { dimensionId }, select: { id: true, name: true } });
+    for (const tag of existing) if (!tagIds.has(tagKey(column.key, tag.name))) tagIds.set(tagKey(column.key, tag.name), tag.id);
+    const missing = new Map<string, string>();
+    for (const name of names) {
+      const key = tagKey(column.key, name);
+      if (!tagIds.has(key) && !missing.has(key)) missing.set(key, name);
+    }
+    let position = existing.length;
+    for (const [key, name] of missing) {
+      const id = newId();
+      await tx.tag.create({ data: { id, organisationId, dimensionId, name, position: position++ } });
+      tagIds.set(key, id);
     }
   }
-  return ids;
+  return { tagIds, dimensions };
 }
 
-const projectData = (r: ProjectRow) => ({
+const PROJECT_COLUMNS = [
+  "name",
+  "beneficiary",
+  "beneficiaryOrgNumber",
+  "supportType",
+  "supportForm",
+  "decidedAmountOre",
+  "coFundingOre",
+  "decisionDate",
+  "startDate",
+  "endDate",
+  "status",
+  "statusLabel",
+] as const;
+type ProjectColumn = (typeof PROJECT_COLUMNS)[number];
+type ProjectData = Record<ProjectColumn, string | bigint | Date | null>;
+
+const projectData = (r: ProjectRow): ProjectData => ({
   name: r.name,
   beneficiary: r.beneficiary,
   beneficiaryOrgNumber: r.orgNumber,
@@ -98,92 +173,117 @@ const projectData = (r: ProjectRow) => ({
   statusLabel: r.statusLabel,
 });
 
-const UPDATED_COLUMNS = [
-  "name",
-  "beneficiary",
-  "beneficiaryOrgNumber",
-  "supportType",
-  "supportForm",
-  "decidedAmountOre",
-  "coFundingOre",
-  "decisionDate",
-  "startDate",
-  "endDate",
-  "status",
-  "statusLabel",
-] as const;
+const sqlValue = (value: string | bigint | Date | null) => (value instanceof Date ? dateText(value) : value);
+const same = (a: ProjectData[ProjectColumn], b: ProjectData[ProjectColumn]) =>
+  a instanceof Date || b instanceof Date ? a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : false : a === b;
+const identifiers = (names: readonly string[]) => Prisma.raw(names.map((n) => `"${n}"`).join(", "));
 
-/**
- * Update many projects with one statement per slice (UPDATE … FROM a VALUES
- * list) instead of one round trip per row: 10 000 rows in about a second.
- * Dates are written the way Prisma's SQLite adapter stores them (ISO text).
- */
-async function updateProjects(tx: Tx, updates: { id: string; row: ProjectRow }[]) {
-  const isoText = (date: Date) => date.toISOString().replace("Z", "+00:00");
-  const now = isoText(new Date());
-  for (const slice of slices(updates, 300)) {
-    const values = slice.map(() => `(${Array(UPDATED_COLUMNS.length + 1).fill("?").join(",")})`).join(",");
-    const params = slice.flatMap(({ id, row }) => {
+async function insertProjects(tx: Tx, organisationId: string, rows: { id: string; row: ProjectRow }[], now: string) {
+  const columns = identifiers(["id", "organisationId", "caseNumber", ...PROJECT_COLUMNS, "createdAt", "updatedAt"]);
+  for (const slice of slices(rows)) {
+    const values = slice.map(({ id, row }) => {
       const data = projectData(row);
-      return [id, ...UPDATED_COLUMNS.map((c) => {
-        const value = data[c];
-        return value instanceof Date ? isoText(value) : value;
-      })];
+      return Prisma.sql`(${Prisma.join([id, organisationId, row.caseNumber, ...PROJECT_COLUMNS.map((c) => sqlValue(data[c])), now, now])})`;
     });
-    const columns = ["id", ...UPDATED_COLUMNS].map((c) => `"${c}"`).join(", ");
-    const assignments = UPDATED_COLUMNS.map((c) => `"${c}" = v."${c}"`).join(", ");
-    await tx.$executeRawUnsafe(
-      `WITH v(${columns}) AS (VALUES ${values}) UPDATE "Project" SET ${assignments}, "updatedAt" = '${now}' FROM v WHERE "Project"."id" = v."id"`,
-      ...params,
-    );
+    await tx.$executeRaw`INSERT INTO "Project" (${columns}) VALUES ${Prisma.join(values)}`;
+  }
+}
+
+/** One UPDATE … FROM (VALUES …) per slice instead of a round trip per row. */
+async function updateProjects(tx: Tx, updates: { id: string; row: ProjectRow }[], now: string) {
+  const columns = identifiers(["id", ...PROJECT_COLUMNS]);
+  const assignments = Prisma.raw(PROJECT_COLUMNS.map((c) => `"${c}" = v."${c}"`).join(", "));
+  for (const slice of slices(updates)) {
+    const values = slice.map(({ id, row }) => {
+      const data = projectData(row);
+      return Prisma.sql`(${Prisma.join([id, ...PROJECT_COLUMNS.map((c) => sqlValue(data[c]))])})`;
+    });
+    await tx.$executeRaw`WITH v(${columns}) AS (VALUES ${Prisma.join(values)}) UPDATE "Project" SET ${assignments}, "updatedAt" = ${now} FROM v WHERE "Project"."id" = v."id"`;
+  }
+}
+
+async function insertProjectTags(tx: Tx, links: { projectId: string; tagId: string }[]) {
+  for (const slice of slices(links)) {
+    await tx.$executeRaw`INSERT INTO "ProjectTag" ("projectId", "tagId") VALUES ${Prisma.join(slice.map((l) => Prisma.sql`(${l.projectId}, ${l.tagId})`))}`;
+  }
+}
+
+async function deleteProjectTags(tx: Tx, links: { projectId: string; tagId: string }[]) {
+  for (const slice of slices(links)) {
+    await tx.$executeRaw`DELETE FROM "ProjectTag" WHERE ("projectId", "tagId") IN (VALUES ${Prisma.join(slice.map((l) => Prisma.sql`(${l.projectId}, ${l.tagId})`))})`;
   }
 }
 
 /**
  * Import all rows or none: any problem, or any failure while writing, leaves
- * the database as it was. Upserts by case number within the organisation.
+ * the database as it was (one transaction). Upserts by case number within the
+ * organisation; the tag columns (S3 area, municipality, priority area) set the
+ * project's tags in those dimensions, other tags set in Lärloop stay. The
+ * mapping used is remembered for the organisation's next import.
  */
 export async function importProjects(organisationId: string, bytes: Uint8Array, chosen?: Mapping): Promise<ImportResult> {
-  const table = await readTable(bytes);
-  const mapping = chosen ?? resolveMapping(table.headers, await rememberedMapping(organisationId));
-  const { rows, problems } = validateRows(table.headers, table.rows, mapping);
+  const { table, mapping, rows, problems } = await readAndValidate(organisationId, bytes, chosen);
   if (problems.length) return { ok: false, problems };
 
-  const { created, updated, ids } = await db.$transaction(
+  const { created, updated, changedIds } = await db.$transaction(
     async (tx) => {
-      const existing = await existingCaseNumbers(tx, organisationId, rows);
-      const tagIds = await ensureTags(tx, organisationId, rows);
-      const fresh = rows.filter((r) => !existing.has(r.caseNumber));
-      const inserted = fresh.length
-        ? await tx.project.createManyAndReturn({
-            data: fresh.map((r) => ({ organisationId, caseNumber: r.caseNumber, ...projectData(r) })),
-            select: { id: true, caseNumber: true },
+      const now = dateText(new Date())!;
+      const existing = new Map(
+        (
+          await tx.project.findMany({
+            where: { organisationId },
+            select: { id: true, caseNumber: true, ...Object.fromEntries(PROJECT_COLUMNS.map((c) => [c, true])) },
+          })
+        ).map((p) => [p.caseNumber as string, p as unknown as ProjectData & { id: string }]),
+      );
+      const fresh: { id: string; row: ProjectRow }[] = [];
+      const changed: { id: string; row: ProjectRow }[] = [];
+      const idOf = new Map<string, string>();
+      for (const row of rows) {
+        const old = existing.get(row.caseNumber);
+        if (!old) {
+          fresh.push({ id: newId(), row });
+        } else {
+          const data = projectData(row);
+          if (PROJECT_COLUMNS.some((c) => !same(old[c], data[c]))) changed.push({ id: old.id, row });
+          idOf.set(row.caseNumber, old.id);
+        }
+      }
+      for (const { id, row } of fresh) idOf.set(row.caseNumber, id);
+      await insertProjects(tx, organisationId, fresh, now);
+      await updateProjects(tx, changed, now);
+
+      // Tags: what the file says, in the imported dimensions, for the projects in the file.
+      const { tagIds, dimensions } = await ensureTags(tx, organisationId, rows, mapping);
+      const wanted = new Map<string, { projectId: string; tagId: string }>();
+      for (const row of rows) {
+        for (const { column } of dimensions) {
+          if (!row[column.field]) continue;
+          const link = { projectId: idOf.get(row.caseNumber)!, tagId: tagIds.get(tagKey(column.key, row[column.field]))! };
+          wanted.set(`${link.projectId} ${link.tagId}`, link);
+        }
+      }
+      const inFile = new Set(idOf.values());
+      const current = dimensions.length
+        ? await tx.projectTag.findMany({
+            where: { project: { organisationId }, tag: { dimensionId: { in: dimensions.map((d) => d.id) } } },
+            select: { projectId: true, tagId: true },
           })
         : [];
-      const idOf = new Map([...existing, ...inserted.map((p) => [p.caseNumber, p.id] as const)]);
-      await updateProjects(
-        tx,
-        rows.filter((r) => existing.has(r.caseNumber)).map((r) => ({ id: existing.get(r.caseNumber)!, row: r })),
-      );
-      // The tag columns are the file's to decide: replace those tags, keep others set in Lärloop.
-      const importedDimensionTags = [...tagIds.values()];
-      for (const projectIds of slices([...existing.values()])) {
-        await tx.projectTag.deleteMany({ where: { projectId: { in: projectIds }, tagId: { in: importedDimensionTags } } });
-      }
-      await tx.projectTag.createMany({
-        data: rows.flatMap((r) =>
-          TAG_COLUMNS.filter((c) => r[c.field]).map((c) => ({ projectId: idOf.get(r.caseNumber)!, tagId: tagIds.get(`${c.key}:${r[c.field]}`)! })),
-        ),
-      });
+      const have = new Set(current.map((l) => `${l.projectId} ${l.tagId}`));
+      await deleteProjectTags(tx, current.filter((l) => inFile.has(l.projectId) && !wanted.has(`${l.projectId} ${l.tagId}`)));
+      await insertProjectTags(tx, [...wanted].filter(([key]) => !have.has(key)).map(([, link]) => link));
+
       await tx.importMapping.upsert({
-        where: { organisationId_kind: { organisationId, kind: "projects" } },
-        create: { organisationId, kind: "projects", mapping: JSON.stringify(mapping) },
+        where: { organisationId_kind: { organisationId, kind: MAPPING_KIND } },
+        create: { organisationId, kind: MAPPING_KIND, mapping: JSON.stringify(mapping) },
         update: { mapping: JSON.stringify(mapping) },
       });
-      return { created: inserted.length, updated: rows.length - inserted.length, ids: [...idOf.values()] };
+      return { created: fresh.length, updated: rows.length - fresh.length, changedIds: [...fresh, ...changed].map((p) => p.id) };
     },
     { timeout: 120_000 },
   );
-  await indexProjects(ids);
+  // Search is derived data, rebuilt from the projects; only new and changed ones need it.
+  await indexProjects(changedIds);
   return { ok: true, read: table.rows.length, created, updated };
 }

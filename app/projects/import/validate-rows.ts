@@ -1,5 +1,5 @@
 import type { ImportField, Mapping } from "./nyps-mapping";
-import { REQUIRED_FIELDS } from "./nyps-mapping";
+import { DEFAULT_HEADERS, REQUIRED_FIELDS } from "./nyps-mapping";
 
 export type Problem = { row: number; column: string; message: string };
 
@@ -60,13 +60,23 @@ const STATUSES: Record<string, string> = {
 
 /**
  * Check every row and convert the good ones. Row numbers count the header as
- * row 1, as a spreadsheet shows them. Duplicate case numbers are a problem on
- * the later row.
+ * row 1, as a spreadsheet shows them (`rowNumbers` from readTable; by default
+ * the data rows follow the header without gaps). Duplicate case numbers are a
+ * problem on the later row. Problems about the columns themselves are on row 1.
  */
-export function validateRows(headers: string[], rows: string[][], mapping: Mapping): { rows: ProjectRow[]; problems: Problem[] } {
+export function validateRows(
+  headers: string[],
+  rows: string[][],
+  mapping: Mapping,
+  rowNumbers: number[] = rows.map((_, i) => i + 2),
+): { rows: ProjectRow[]; problems: Problem[] } {
   const problems: Problem[] = [];
+  const present = new Set(headers);
   for (const field of REQUIRED_FIELDS) {
-    if (!mapping[field]) problems.push({ row: 1, column: field, message: "kolumnen saknas i filen" });
+    if (!mapping[field]) problems.push({ row: 1, column: DEFAULT_HEADERS[field], message: "kolumnen saknas i filen" });
+  }
+  for (const header of Object.values(mapping)) {
+    if (header && !present.has(header)) problems.push({ row: 1, column: header, message: "kolumnen finns inte i filen" });
   }
   if (problems.length) return { rows: [], problems };
 
@@ -76,7 +86,7 @@ export function validateRows(headers: string[], rows: string[][], mapping: Mappi
   const valid: ProjectRow[] = [];
 
   rows.forEach((values, i) => {
-    const row = i + 2;
+    const row = rowNumbers[i] ?? i + 2;
     const before = problems.length;
     const problem = (field: ImportField, message: string) => problems.push({ row, column: mapping[field] ?? field, message });
 
@@ -102,6 +112,7 @@ export function validateRows(headers: string[], rows: string[][], mapping: Mappi
       }
       const ore = parseAmount(text);
       if (ore === null) problem(field, `"${text}" är inget belopp i kronor (skriv till exempel 1 234 567,50)`);
+      else if (ore < 0n) problem(field, `"${text}" är negativt`);
       else amounts[field] = ore;
     }
 
