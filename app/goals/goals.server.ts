@@ -179,3 +179,17 @@ export async function updateIndicator(organisationId: string, indicatorId: strin
   const { count } = await db.indicator.updateMany({ where: { id: indicatorId, organisationId }, data });
   return count === 1;
 }
+
+export async function updateStrategy(organisationId: string, strategyId: string, input: StrategyInput): Promise<boolean> {
+  const data = { startYear: null, endYear: null, ...input };
+  const { count } = await db.strategy.updateMany({ where: { id: strategyId, organisationId }, data });
+  return count === 1;
+}
+
+/** Delete a strategy with its whole goal tree. */
+export async function deleteStrategy(organisationId: string, strategyId: string): Promise<string | null> {
+  const strategy = await db.strategy.findFirst({ where: { id: strategyId, organisationId }, select: { id: true, name: true } });
+  if (!strategy) return null;
+  await db.strategy.delete({ where: { id: strategy.id } });
+  return strategy.name;
+}

@@ -71,3 +71,6 @@ export const IndicatorValueSchema = z.object({
 });
 
 export const EditIndicatorSchema = IndicatorSchema.extend({ intent: z.literal("update-indicator"), indicatorId: z.string() });
+
+export const EditStrategySchema = StrategySchema.extend({ intent: z.literal("update-strategy"), strategyId: z.string() });
+export const DeleteStrategySchema = z.object({ intent: z.literal("delete-strategy"), strategyId: z.string() });

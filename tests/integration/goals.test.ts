@@ -151,6 +151,18 @@ describe("goal framework", () => {
     expect(await (await southAdmin.get("/o/region-syd/goals")).text()).not.toContain("Fler innovativa företag");
   });
 
+  it("lets an admin rename a strategy, and not another organisation's", async () => {
+    const admin = await as("admin@nord.se");
+    const strategy = await db.strategy.findFirstOrThrow({ where: { organisationId: world.north.id } });
+    const saved = await admin.post("/o/region-nord/goals?index", { intent: "update-strategy", strategyId: strategy.id, name: "RUS Region Nord 2022–2035", startYear: "2022", endYear: "2035" });
+    expect(await saved.text()).toContain("Strategin RUS Region Nord 2022–2035 är sparad.");
+    expect(await db.strategy.findUniqueOrThrow({ where: { id: strategy.id } })).toMatchObject({ endYear: 2035 });
+    const southAdmin = await as("admin@syd.se");
+    const foreign = await southAdmin.post("/o/region-syd/goals?index", { intent: "delete-strategy", strategyId: strategy.id });
+    expect(foreign.status).toBe(404);
+    expect(await db.strategy.count({ where: { id: strategy.id } })).toBe(1);
+  });
+
   it("deletes a goal with its sub-goals and returns to the parent", async () => {
     const admin = await as("admin@nord.se");
     const area = await db.goal.findFirstOrThrow({ where: { name: "Ett konkurrenskraftigt näringsliv" } });
