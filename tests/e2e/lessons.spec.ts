@@ -46,3 +46,29 @@ test("a member writes a lesson from a project in the editor, tags it to a goal, 
   await hit.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Leveransplanen styr när klimatnyttan kommer");
 });
+
+test("pasted HTML keeps its structure and loses scripts, styles and event handlers", async ({ page }) => {
+  await signIn(page, "member@region-demo.se");
+  await page.goto("/o/region-demo/lessons/new");
+  await page.getByLabel("Rubrik", { exact: true }).fill("Inklistrad text från ett Word-dokument");
+  const editor = page.getByRole("textbox", { name: "Lärdomen" });
+  await editor.click();
+  await editor.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData(
+      "text/html",
+      '<h2 style="color:red">Bakgrund</h2><p onclick="alert(1)">Projektet <b>försenades</b>.<script>alert(2)</script></p><ul><li>Leverans</li></ul><img src=x onerror="alert(3)"><a href="javascript:alert(4)">länk</a>',
+    );
+    data.setData("text/plain", "Bakgrund Projektet försenades.");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.getByRole("button", { name: "Spara utkast" }).click();
+  await expect(page.getByRole("status")).toHaveText("Lärdomen är sparad som utkast.");
+
+  const body = page.locator(".rich-text");
+  await expect(body.getByRole("heading", { name: "Bakgrund" })).toBeVisible();
+  await expect(body.locator("b, strong").first()).toHaveText("försenades");
+  await expect(body.getByRole("listitem")).toHaveText("Leverans");
+  const html = await body.innerHTML();
+  expect(html).not.toMatch(/<script|<img|onclick|onerror|style=|javascript:/i);
+});
