@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = 3210;
+const DATA_DIR = "tests/.tmp/e2e";
 
 // Real Chromium (Debian's package) against the real app on a throwaway database.
 export default defineConfig({
@@ -27,12 +28,20 @@ export default defineConfig({
     },
   },
   webServer: {
+    // Deletes DATA_DIR, runs `remix build`, then `node --import tsx server/index.ts`,
+    // which migrates the new database and seeds the demo (password demo1234).
     command: "node tests/e2e/serve.mjs",
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${DATA_DIR}/larloop.db`,
+      DATA_DIR,
+      DEMO_PASSWORD: "demo1234",
+      APP_URL: "",
+    },
   },
 });

@@ -16,6 +16,7 @@ import { SiteHeader } from "~/components/site-header";
 import { LiveProvider } from "~/live/live-context";
 import { useNonce } from "~/components/nonce";
 import { i18nFor, toLocale } from "~/i18n/i18n";
+import { pageTitle } from "~/i18n/page-title";
 import { requestLocale } from "~/i18n/locale.server";
 import { listMemberships } from "~/organisations/organisations.server";
 import styles from "~/styles/app.css";
@@ -25,7 +26,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Lärloop" }];
+export const meta: MetaFunction = ({ error, matches }) => {
+  if (!error) return [{ title: "Lärloop" }];
+  // An error page says what went wrong in its title too, as every other page names itself.
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return pageTitle(matches, status === 404 ? "errors.notFoundTitle" : status === 403 ? "errors.forbiddenTitle" : "errors.genericTitle");
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await requestLocale(request, context);
