@@ -18,6 +18,7 @@ import { useNonce } from "~/components/nonce";
 import { i18nFor, toLocale } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/page-title";
 import { requestLocale } from "~/i18n/locale.server";
+import { unreadCount } from "~/notifications/notifications.server";
 import { listMemberships } from "~/organisations/organisations.server";
 import styles from "~/styles/app.css";
 
@@ -36,8 +37,9 @@ export const meta: MetaFunction = ({ error, matches }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await requestLocale(request, context);
   const user = context.user;
-  const memberships = user ? await listMemberships(user.id) : [];
+  const [memberships, unreadNotifications] = user ? await Promise.all([listMemberships(user.id), unreadCount(user.id)]) : [[], 0];
   return {
+    unreadNotifications,
     locale,
     user: user ? { id: user.id, name: user.name, email: user.email } : null,
     organisations: memberships.map((m) => ({ ...m.organisation, role: m.role })),

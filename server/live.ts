@@ -2,7 +2,9 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
+import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
+import { handleThreadSockets } from "../app/threads/live.server.ts";
 
 /**
  * The live channel on the app's own port. Every socket must carry a valid
@@ -33,14 +35,26 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
   const unsubscribe = onAccessEvent((event) => {
     if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
     else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
-    else void leaveOrganisationRoom(io, event.userId, event.organisationId);
+    else {
+      // A removed member stops receiving the organisation's threads too; pages rejoin through the checked join.
+      const sockets = io.in(`user:${event.userId}`);
+      void sockets.fetchSockets().then((list) => {
+        for (const socket of list) for (const room of socket.rooms) if (room.startsWith("thread:")) socket.leave(room);
+      });
+      void leaveOrganisationRoom(io, event.userId, event.organisationId);
+    }
   });
-  httpServer.once("close", unsubscribe);
+  const unsubscribeLive = onLiveEvent(({ room, event, payload }) => io.to(room).emit(event, payload));
+  httpServer.once("close", () => {
+    unsubscribe();
+    unsubscribeLive();
+  });
 
   io.on("connection", (socket) => {
     // Rooms for ending access live: per session (sign-out) and per user.
-    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`]);
+    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`, NETWORK_ROOM]);
     handlePresence(io, socket);
+    handleThreadSockets(socket);
     joinOrganisationRooms(io, socket).catch((error) => console.error("[live] joining rooms failed", error));
   });
 

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationBell } from "~/notifications/notification-bell";
 import { AREAS } from "~/organisations/areas";
 import { hasRole } from "~/organisations/roles";
 import type { RootData } from "~/root";
@@ -47,6 +48,7 @@ export function SiteHeader({ data }: { data: RootData | undefined }) {
             </Form>
             {data?.user ? (
               <>
+                <NotificationBell initialUnread={data.unreadNotifications} />
                 <span className="signed-in-as">{t("header.signedInAs", { name: data.user.name })}</span>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="button button--secondary">

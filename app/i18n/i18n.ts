@@ -38,6 +38,11 @@ export function formatDate(date: Date | string): string {
   return new Date(date).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 }
 
+/** Date and time in Stockholm, e.g. 2026-11-28 14:05, the same on server and browser. */
+export function formatDateTime(date: Date | string): string {
+  return new Date(date).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+}
+
 /** Numbers the Swedish way in both languages: 1 234 567,5 (space thousands, decimal comma). */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
   return value.toLocaleString("sv-SE", { maximumFractionDigits });

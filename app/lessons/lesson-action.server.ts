@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect } from "@remix-run/node";
+import { promotionSource } from "~/threads/promote.server";
 import { saveLesson, type Viewer } from "./lessons.server";
 import { plainTextToLessonBody, renderLessonBody } from "./rich-text.server";
 import { LessonSchema } from "./schemas";
@@ -8,7 +9,9 @@ import { LessonSchema } from "./schemas";
 export async function submitLesson(request: Request, viewer: Viewer, slug: string, lessonId: string | null, sharingNeedsApproval: boolean) {
   const submission = parseWithZod(await request.formData(), { schema: LessonSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const input = submission.value;
+  // A thread link is only kept on a new lesson, and only to a thread (and post) the writer may read.
+  const source = !lessonId && submission.value.threadId ? await promotionSource(viewer, { threadId: submission.value.threadId, postId: submission.value.postId }) : null;
+  const input = { ...submission.value, threadId: source?.threadId, postId: source?.postId ?? undefined };
   const body = input.body ? renderLessonBody(input.body) : plainTextToLessonBody(input.bodyText);
   if (!body) return json(submission.reply({ fieldErrors: { body: ["lessons.invalidBody"] } }), { status: 400 });
   const result = await saveLesson(viewer, lessonId, input, body, sharingNeedsApproval);

@@ -19,10 +19,12 @@ import {
   FORMAT_TEXT_COMMAND,
   SELECTION_CHANGE_COMMAND,
   COMMAND_PRIORITY_LOW,
+  type Klass,
   type LexicalEditor,
+  type LexicalNode,
 } from "lexical";
 import { ListNode } from "@lexical/list";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { isSafeUrl, LESSON_EDITOR_THEME, LESSON_NODES } from "./rich-text-nodes";
 
@@ -119,7 +121,26 @@ function ToolbarPlugin({ labelId }: { labelId: string }) {
  * The lesson body editor. Its state travels with the form as Lexical JSON in
  * a hidden input; the server renders and sanitises it.
  */
-export function LessonEditor({ id, label, hint, initialJson, name }: { id: string; label: string; hint: string; initialJson: string; name: string }) {
+export function LessonEditor({
+  id,
+  label,
+  hint,
+  initialJson,
+  name,
+  nodes = LESSON_NODES,
+  plugins,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  initialJson: string;
+  name: string;
+  // A post's editor adds mentions: its node type and the plugin that inserts them.
+  nodes?: Klass<LexicalNode>[];
+  plugins?: ReactNode;
+  onChange?: () => void;
+}) {
   const [json, setJson] = useState(initialJson);
   const labelId = `${id}-label`;
   return (
@@ -133,7 +154,7 @@ export function LessonEditor({ id, label, hint, initialJson, name }: { id: strin
       <LexicalComposer
         initialConfig={{
           namespace: "lesson",
-          nodes: LESSON_NODES,
+          nodes,
           theme: LESSON_EDITOR_THEME,
           editorState: initialJson || undefined,
           onError: (error: Error) => console.error(error),
@@ -156,7 +177,14 @@ export function LessonEditor({ id, label, hint, initialJson, name }: { id: strin
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
-        <OnChangePlugin ignoreSelectionChange onChange={(state) => setJson(JSON.stringify(state.toJSON()))} />
+        {plugins}
+        <OnChangePlugin
+          ignoreSelectionChange
+          onChange={(state) => {
+            setJson(JSON.stringify(state.toJSON()));
+            onChange?.();
+          }}
+        />
       </LexicalComposer>
       <input type="hidden" name={name} value={json} />
     </div>

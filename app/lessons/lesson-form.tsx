@@ -36,7 +36,9 @@ export function LessonForm({
   options,
   lastResult,
   published,
+  source,
 }: {
+  source?: { threadId: string; postId: string };
   values: LessonFormValues;
   options: Options;
   lastResult: SubmissionResult<string[]> | undefined;
@@ -60,6 +62,12 @@ export function LessonForm({
   return (
     <Form method="post" {...getFormProps(form)} className="stack lesson-form">
       <FormErrors id={form.errorId} errors={form.errors} />
+      {source ? (
+        <>
+          <input type="hidden" name="threadId" value={source.threadId} />
+          {source.postId ? <input type="hidden" name="postId" value={source.postId} /> : null}
+        </>
+      ) : null}
       <TextField meta={fields.title} label={t("lessons.lessonTitle")} />
       {bodyError ? (
         <p className="field__error" role="alert">

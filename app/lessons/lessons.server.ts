@@ -86,6 +86,8 @@ export async function findReadableLesson(viewer: Viewer, lessonId: string) {
       organisation: { select: { id: true, name: true, slug: true } },
       author: { select: { id: true, name: true } },
       project: { select: { id: true, caseNumber: true, name: true } },
+      thread: { select: { id: true, title: true } },
+      post: { select: { number: true } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, dimension: { select: { name: true } } } } } },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
@@ -172,7 +174,9 @@ export async function saveLesson(
   const id = await db.$transaction(async (tx) => {
     const lesson = existing
       ? await tx.lesson.update({ where: { id: existing.id }, data })
-      : await tx.lesson.create({ data: { ...data, organisationId: viewer.organisationId, authorId: viewer.userId } });
+      : await tx.lesson.create({
+          data: { ...data, organisationId: viewer.organisationId, authorId: viewer.userId, threadId: input.threadId || null, postId: input.postId || null },
+        });
     await tx.lessonGoal.deleteMany({ where: { lessonId: lesson.id } });
     await tx.lessonTag.deleteMany({ where: { lessonId: lesson.id } });
     await tx.lessonGoal.createMany({ data: [...new Set(input.goalIds)].map((goalId) => ({ lessonId: lesson.id, goalId })) });

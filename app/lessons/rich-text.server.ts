@@ -1,33 +1,41 @@
 import { createHeadlessEditor } from "@lexical/headless";
 import { withDOM } from "@lexical/headless/dom";
 import { $generateHtmlFromNodes } from "@lexical/html";
-import { $createParagraphNode, $createTextNode, $getRoot } from "lexical";
+import { $createParagraphNode, $createTextNode, $getRoot, type Klass, type LexicalNode } from "lexical";
 import sanitizeHtml from "sanitize-html";
+import { POST_NODES } from "~/threads/mention-node";
 import { LESSON_NODES } from "./rich-text-nodes";
 
 export const MAX_BODY_JSON_LENGTH = 200_000;
 
 // What survives into the page, whatever JSON the client sent: structure and
-// emphasis only, links to http(s)/mailto, no attributes but href (and the rel we add).
+// emphasis only, links to http(s)/mailto, no attributes but href (and the rel we add),
+// and a post's mentions as <span class="mention"> (no other class, no data attributes).
+// Lexical writes every run of text as a <span style="white-space: pre-wrap">: any span
+// but a mention's is unwrapped (its text stays), as before spans were allowed.
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "b", "em", "i", "u", "s", "code"],
+  allowedTags: ["p", "br", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "a", "strong", "b", "em", "i", "u", "s", "code", "span"],
   allowedAttributes: { a: ["href", "rel"] },
+  allowedClasses: { span: ["mention"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   transformTags: {
     a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
     h1: "h2",
   },
+  exclusiveFilter: (frame) => (frame.tag === "span" && !(frame.attribs.class ?? "").split(/\s+/).includes("mention") ? "excludeTag" : false),
 };
 
 export function sanitizeLessonHtml(html: string): string {
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }
 
-function editor() {
+type NodeList = ReadonlyArray<Klass<LexicalNode>>;
+
+function editor(nodes: NodeList) {
   return createHeadlessEditor({
     namespace: "lesson",
-    nodes: LESSON_NODES,
+    nodes,
     onError: (error) => {
       throw error;
     },
@@ -41,10 +49,20 @@ export type RenderedBody = { json: string; html: string; text: string };
  * Returns null when the JSON is not a valid lesson body.
  */
 export function renderLessonBody(json: string): RenderedBody | null {
+  return renderBody(json, LESSON_NODES);
+}
+
+/** As renderLessonBody, for a discussion post: the same nodes plus mentions. */
+export function renderPostBody(json: string): RenderedBody | null {
+  return renderBody(json, POST_NODES);
+}
+
+/** Null when the JSON holds anything but the given nodes (or is not editor state at all). */
+function renderBody(json: string, nodes: NodeList): RenderedBody | null {
   if (!json.trim()) return { json: "", html: "", text: "" };
   if (json.length > MAX_BODY_JSON_LENGTH) return null;
   try {
-    const instance = editor();
+    const instance = editor(nodes);
     const state = instance.parseEditorState(json);
     instance.setEditorState(state);
     const html = withDOM(() => state.read(() => $generateHtmlFromNodes(instance, null)));
@@ -57,8 +75,17 @@ export function renderLessonBody(json: string): RenderedBody | null {
 
 /** A body typed without JavaScript (a plain textarea): one paragraph per blank-line-separated block. */
 export function plainTextToLessonBody(plain: string): RenderedBody {
+  return plainTextToBody(plain, LESSON_NODES);
+}
+
+/** As plainTextToLessonBody, for a discussion post (plain text holds no mentions). */
+export function plainTextToPostBody(plain: string): RenderedBody {
+  return plainTextToBody(plain, POST_NODES);
+}
+
+function plainTextToBody(plain: string, nodes: NodeList): RenderedBody {
   if (!plain.trim()) return { json: "", html: "", text: "" };
-  const instance = editor();
+  const instance = editor(nodes);
   instance.update(
     () => {
       const root = $getRoot();
@@ -68,5 +95,5 @@ export function plainTextToLessonBody(plain: string): RenderedBody {
     },
     { discrete: true },
   );
-  return renderLessonBody(JSON.stringify(instance.getEditorState().toJSON()))!;
+  return renderBody(JSON.stringify(instance.getEditorState().toJSON()), nodes)!;
 }

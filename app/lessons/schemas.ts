@@ -28,6 +28,9 @@ export const LessonSchema = z.object({
   goalIds: idList,
   tagIds: idList,
   intent: z.enum(["save-draft", "publish"]),
+  // Set when the lesson is promoted from a thread (and a post in it).
+  threadId: z.string().optional(),
+  postId: z.string().optional(),
 });
 
 export type LessonInput = z.infer<typeof LessonSchema>;

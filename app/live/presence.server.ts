@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { db } from "~/db.server";
+import { organisationRoom } from "./live-events.server";
 
 // Presence: who in an organisation has Lärloop open right now. A user is
 // online in an organisation while any of their sockets is in its room.
@@ -7,7 +8,6 @@ import { db } from "~/db.server";
 export type OnlineUser = { id: string; name: string };
 export type SocketUser = { id: string; name: string };
 
-export const organisationRoom = (organisationId: string) => `org:${organisationId}`;
 
 async function onlineIn(io: Server, organisationId: string): Promise<OnlineUser[]> {
   const sockets = await io.in(organisationRoom(organisationId)).fetchSockets();

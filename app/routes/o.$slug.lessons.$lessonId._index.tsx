@@ -42,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       author: lesson.author?.name ?? null,
       // Another organisation's project and goals are named, not linked: they live in its workspace.
       project: lesson.project,
+      thread: own && lesson.thread ? { ...lesson.thread, postNumber: lesson.post?.number ?? null } : null,
       goals: lesson.goals.map((g) => g.goal),
       tags: lesson.tags.map((t) => ({ id: t.tag.id, name: t.tag.name, dimension: t.tag.dimension.name })),
       comments: lesson.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author?.name ?? null })),
@@ -139,7 +140,17 @@ export default function LessonPage() {
                 {own ? <Link to={`/o/${slug}/projects/${lesson.project.id}`}>{`${lesson.project.caseNumber} ${lesson.project.name}`}</Link> : `${lesson.project.caseNumber} ${lesson.project.name}`}
               </>
             ) : null}
-            {lesson.sourceNote ? ` – ${lesson.sourceNote}` : null}
+            {lesson.thread ? (
+              <>
+                {": "}
+                <Link to={`/o/${slug}/daily/${lesson.thread.id}${lesson.thread.postNumber ? `?post=${lesson.thread.postNumber}#post-${lesson.thread.postNumber}` : ""}`}>
+                  {lesson.thread.title}
+                  {lesson.thread.postNumber ? ` #${lesson.thread.postNumber}` : ""}
+                </Link>
+              </>
+            ) : lesson.sourceNote ? (
+              ` – ${lesson.sourceNote}`
+            ) : null}
           </dd>
         </div>
         {lesson.goals.length ? (

@@ -8,17 +8,22 @@ import { submitLesson } from "~/lessons/lesson-action.server";
 import { LessonForm } from "~/lessons/lesson-form";
 import { lessonFormOptions } from "~/lessons/lessons.server";
 import { requireViewer } from "~/lessons/viewer.server";
+import { promotionSource } from "~/threads/promote.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "lessons.newTitle");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireViewer(request, context, params.slug);
+  const { organisation, viewer } = await requireViewer(request, context, params.slug);
   const url = new URL(request.url);
+  // "Promote to lesson" from a post or a thread starts from its text, goals and tags.
+  const from = url.searchParams.get("post") || url.searchParams.get("thread")
+    ? await promotionSource(viewer, { postId: url.searchParams.get("post"), threadId: url.searchParams.get("thread") })
+    : null;
   const [goals, options] = await Promise.all([goalOptions(organisation.id), lessonFormOptions(organisation.id)]);
   // "Write a lesson" from a project page starts with that project as the source.
   const projectId = url.searchParams.get("project") ?? "";
   const project = projectId ? await db.project.findFirst({ where: { id: projectId, organisationId: organisation.id }, select: { id: true } }) : null;
-  return { options: { goals, ...options }, projectId: project?.id ?? "" };
+  return { options: { goals, ...options }, projectId: project?.id ?? "", from };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -29,30 +34,32 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function NewLesson() {
   const { t } = useTranslation();
-  const { options, projectId } = useLoaderData<typeof loader>();
+  const { options, projectId, from } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow-wide">
       <h1>{t("lessons.newTitle")}</h1>
+      {from ? <p className="lead">{t("lessons.promotedFrom", { title: from.sourceNote })}</p> : null}
       <LessonForm
         lastResult={lastResult}
         options={options}
         published={false}
+        source={from ? { threadId: from.threadId, postId: from.postId ?? "" } : undefined}
         values={{
-          title: "",
-          body: "",
+          title: from?.title ?? "",
+          body: from?.body ?? "",
           bodyText: "",
           context: "",
           whatHappened: "",
           whatWeLearned: "",
           recommendation: "",
-          sourceType: projectId ? "project" : "other",
-          projectId,
-          sourceNote: "",
+          sourceType: from ? "thread" : projectId ? "project" : "other",
+          projectId: from?.projectId || projectId,
+          sourceNote: from?.sourceNote ?? "",
           evidence: "observation",
           visibility: "organisation",
-          goalIds: [],
-          tagIds: [],
+          goalIds: from?.goalIds ?? [],
+          tagIds: from?.tagIds ?? [],
         }}
       />
     </div>

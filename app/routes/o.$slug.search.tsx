@@ -34,9 +34,19 @@ export default function Search() {
       <ol className="search-results">
         {hits.map((hit) => (
           <li key={`${hit.kind}-${hit.id}`} className="card">
-            <p className="muted">{hit.kind === "lesson" ? (hit.own ? t("search.lesson") : `${t("search.lesson")} · ${hit.organisationName}`) : t("search.project")}</p>
+            <p className="muted">
+              {hit.kind === "project"
+                ? t("search.project")
+                : `${hit.kind === "lesson" ? t("search.lesson") : t("search.thread")}${hit.own ? "" : ` · ${hit.organisationName}`}`}
+            </p>
             <h2>
-              <Link to={`/o/${slug}/${hit.kind === "lesson" ? "lessons" : "projects"}/${hit.id}`}>
+              <Link
+                to={
+                  hit.kind === "thread"
+                    ? `/o/${slug}/daily/${hit.id}?post=${hit.postNumber}#post-${hit.postNumber}`
+                    : `/o/${slug}/${hit.kind === "lesson" ? "lessons" : "projects"}/${hit.id}`
+                }
+              >
                 <Highlighted segments={hit.title} />
               </Link>
             </h2>

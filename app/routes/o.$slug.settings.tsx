@@ -27,6 +27,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to={`/o/${slug}/settings/tags`}>{t("tags.title")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/o/${slug}/settings/categories`}>{t("categories.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

@@ -5,7 +5,8 @@ import { stemText } from "./stemming.server";
 // The FTS5 table is written with raw, parameterised SQL: Prisma does not model
 // virtual tables (prisma/migrations/*_search_index).
 
-export type Kind = "lesson" | "project";
+// A thread's entry holds its title and opening post; each reply has its own.
+export type Kind = "lesson" | "project" | "thread" | "post";
 
 type Client = Prisma.TransactionClient;
 
@@ -55,6 +56,60 @@ export async function indexProjects(projectIds: string[]): Promise<void> {
   });
 }
 
+/** (Re)index a thread's title and opening post, and every reply, e.g. after it moved category. */
+export async function indexThread(threadId: string): Promise<void> {
+  const thread = await db.thread.findUnique({
+    where: { id: threadId },
+    select: { id: true, title: true, organisationId: true, category: { select: { sharedWithNetwork: true } } },
+  });
+  const posts = await db.post.findMany({ where: { threadId }, select: { id: true, number: true, bodyText: true, deletedAt: true, hiddenAt: true } });
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'thread' AND ref_id = ${threadId}`;
+    for (let i = 0; i < posts.length; i += SLICE) {
+      const ids = posts.slice(i, i + SLICE).map((p) => p.id);
+      await tx.$executeRawUnsafe(`DELETE FROM search_index WHERE kind = 'post' AND ref_id IN (${ids.map(() => "?").join(",")})`, ...ids);
+    }
+    if (!thread) return;
+    const shared = thread.category.sharedWithNetwork;
+    const visible = posts.filter((p) => !p.deletedAt && !p.hiddenAt);
+    const opening = visible.find((p) => p.number === 1);
+    await replaceEntry(tx, "thread", thread.id, thread.organisationId, shared, thread.title, opening?.bodyText ?? "");
+    const replies = visible.filter((p) => p.number !== 1);
+    for (let i = 0; i < replies.length; i += SLICE) {
+      const slice = replies.slice(i, i + SLICE);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${slice.map(() => "('post', ?, ?, ?, '', ?)").join(",")}`,
+        ...slice.flatMap((p) => [p.id, thread.organisationId, shared ? 1 : 0, stemText(p.bodyText)]),
+      );
+    }
+  });
+}
+
+/** (Re)index one post after it was written, edited, removed or hidden. */
+export async function indexPost(postId: string): Promise<void> {
+  const post = await db.post.findUnique({
+    where: { id: postId },
+    select: {
+      id: true,
+      number: true,
+      bodyText: true,
+      deletedAt: true,
+      hiddenAt: true,
+      thread: { select: { id: true, title: true, organisationId: true, category: { select: { sharedWithNetwork: true } } } },
+    },
+  });
+  if (!post) return;
+  const { thread } = post;
+  const visibleText = post.deletedAt || post.hiddenAt ? "" : post.bodyText;
+  if (post.number === 1) {
+    await replaceEntry(db, "thread", thread.id, thread.organisationId, thread.category.sharedWithNetwork, thread.title, visibleText);
+  } else if (visibleText) {
+    await replaceEntry(db, "post", post.id, thread.organisationId, thread.category.sharedWithNetwork, "", visibleText);
+  } else {
+    await db.$executeRaw`DELETE FROM search_index WHERE kind = 'post' AND ref_id = ${post.id}`;
+  }
+}
+
 /** Build the index from scratch, e.g. after a restore or on a database seeded before search existed. */
 export async function rebuildSearchIndex(): Promise<void> {
   await db.$executeRaw`DELETE FROM search_index`;
@@ -62,6 +117,8 @@ export async function rebuildSearchIndex(): Promise<void> {
   for (const { id } of lessons) await indexLesson(id);
   const projects = await db.project.findMany({ select: { id: true } });
   await indexProjects(projects.map((p) => p.id));
+  const threads = await db.thread.findMany({ select: { id: true } });
+  for (const { id } of threads) await indexThread(id);
 }
 
 export async function searchIndexIsEmpty(): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { listLessons, type Viewer } from "~/lessons/lessons.server";
+import { threadReadableWhere } from "~/threads/threads.server";
 import type { Kind } from "./search-index.server";
 import { highlight, stem, words, type Segment } from "./stemming.server";
 
@@ -28,7 +29,8 @@ function ftsQuery(q: string): { match: string; stems: string[] } | null {
 
 export type SearchHit =
   | { kind: "lesson"; id: string; title: Segment[]; excerpt: Segment[]; organisationName: string; own: boolean; status: string }
-  | { kind: "project"; id: string; title: Segment[]; excerpt: Segment[] };
+  | { kind: "project"; id: string; title: Segment[]; excerpt: Segment[] }
+  | { kind: "thread"; id: string; title: Segment[]; excerpt: Segment[]; postNumber: number; organisationName: string; own: boolean };
 
 function excerptAround(text: string, stems: string[], length = 240): string {
   const flat = text.replace(/\s+/g, " ").trim();
@@ -48,7 +50,7 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
   const rows = await db.$queryRaw<{ kind: Kind; ref_id: string }[]>`
     SELECT kind, ref_id FROM search_index
     WHERE search_index MATCH ${query.match}
-      AND (organisation_id = ${viewer.organisationId} OR (kind = 'lesson' AND shared = 1))
+      AND (organisation_id = ${viewer.organisationId} OR shared = 1)
     ORDER BY bm25(search_index, 0, 0, 0, 0, 10.0, 1.0)
     LIMIT 200`;
   const lessonIds = rows.filter((r) => r.kind === "lesson").map((r) => r.ref_id);
@@ -66,6 +68,21 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
   const lessonDetails = lessonIds.length
     ? await db.lesson.findMany({ where: { id: { in: lessons.map((l) => l.id) } }, select: { id: true, bodyHtml: true, whatWeLearned: true, context: true } })
     : [];
+  // Posts and threads lead to their thread; the thread rules decide who may see it.
+  const postIds = rows.filter((r) => r.kind === "post").map((r) => r.ref_id);
+  const threadIds = rows.filter((r) => r.kind === "thread").map((r) => r.ref_id);
+  const posts = postIds.length
+    ? await db.post.findMany({ where: { id: { in: postIds }, deletedAt: null, hiddenAt: null }, select: { id: true, threadId: true, number: true, bodyText: true } })
+    : [];
+  const threads = postIds.length || threadIds.length
+    ? await db.thread.findMany({
+        where: { AND: [{ id: { in: [...threadIds, ...posts.map((p) => p.threadId)] } }, threadReadableWhere(viewer)] },
+        select: { id: true, title: true, organisationId: true, organisation: { select: { name: true } }, posts: { where: { number: 1 }, select: { bodyText: true } } },
+      })
+    : [];
+  const postById = new Map(posts.map((p) => [p.id, p]));
+  const threadById = new Map(threads.map((t) => [t.id, t]));
+  const shownThreads = new Set<string>();
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
   const detailById = new Map(lessonDetails.map((d) => [d.id, d]));
   const projectById = new Map(projects.map((p) => [p.id, p]));
@@ -85,6 +102,20 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
         organisationName: lesson.organisation.name,
         own: lesson.organisation.id === viewer.organisationId,
         status: lesson.status,
+      });
+    } else if (row.kind === "thread" || row.kind === "post") {
+      const post = row.kind === "post" ? postById.get(row.ref_id) : undefined;
+      const thread = threadById.get(post?.threadId ?? row.ref_id);
+      if (!thread || shownThreads.has(thread.id) || (row.kind === "post" && !post)) continue;
+      shownThreads.add(thread.id);
+      hits.push({
+        kind: "thread",
+        id: thread.id,
+        title: highlight(thread.title, query.stems),
+        excerpt: highlight(excerptAround(post?.bodyText ?? thread.posts[0]?.bodyText ?? "", query.stems), query.stems),
+        postNumber: post?.number ?? 1,
+        organisationName: thread.organisation.name,
+        own: thread.organisationId === viewer.organisationId,
       });
     } else {
       const project = projectById.get(row.ref_id);

@@ -1,0 +1,123 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireOrganisation } from "~/auth/guards.server";
+import { FormErrors, StatusMessage, TextAreaField, TextField } from "~/components/forms";
+import { pageTitle } from "~/i18n/page-title";
+import { createCategory, deleteCategory, listOwnCategories, updateCategory } from "~/threads/categories.server";
+import { DeleteCategorySchema, EditCategorySchema, NewCategorySchema } from "~/threads/schemas";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "categories.title");
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
+  return { categories: await listOwnCategories(organisation.id) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "create-category": {
+      const submission = parseWithZod(formData, { schema: NewCategorySchema });
+      if (submission.status !== "success") return json({ form: "new-category", result: submission.reply(), notice: null }, { status: 400 });
+      const { intent: _intent, ...input } = submission.value;
+      await createCategory(organisation.id, input);
+      return json({ form: "new-category", result: submission.reply({ resetForm: true }), notice: "categories.created" });
+    }
+    case "update-category": {
+      const submission = parseWithZod(formData, { schema: EditCategorySchema });
+      const form = `category-${formData.get("categoryId")}`;
+      if (submission.status !== "success") return json({ form, result: submission.reply(), notice: null }, { status: 400 });
+      const { intent: _intent, categoryId, ...input } = submission.value;
+      if (!(await updateCategory(organisation.id, categoryId, input))) throw new Response("Not Found", { status: 404 });
+      return json({ form, result: submission.reply(), notice: "categories.saved" });
+    }
+    case "delete-category": {
+      const parsed = DeleteCategorySchema.safeParse(Object.fromEntries(formData));
+      if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+      const result = await deleteCategory(organisation.id, parsed.data.categoryId);
+      if (!result.ok && result.error === "notFound") throw new Response("Not Found", { status: 404 });
+      const form = `category-${parsed.data.categoryId}`;
+      if (!result.ok) return json({ form, result: { status: "error" as const, error: { "": ["categories.notEmpty"] } }, notice: null }, { status: 409 });
+      return json({ form: "delete", result: null, notice: "categories.deleted" });
+    }
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
+}
+
+type CategoryValues = { name: string; description: string; template: string; sharedWithNetwork: boolean };
+
+function CategoryForm({ id, intent, categoryId, values, submitLabel }: { id: string; intent: string; categoryId?: string; values: CategoryValues; submitLabel: string }) {
+  const { t } = useTranslation();
+  const data = useActionData<typeof action>();
+  const schema = intent === "create-category" ? NewCategorySchema : EditCategorySchema;
+  const [form, fields] = useForm({
+    id,
+    lastResult: data?.form === id ? data.result : null,
+    defaultValue: { ...values, sharedWithNetwork: values.sharedWithNetwork ? "on" : undefined },
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value={intent} />
+      {categoryId ? <input type="hidden" name="categoryId" value={categoryId} /> : null}
+      <TextField meta={fields.name} label={t("categories.name")} />
+      <TextAreaField meta={fields.description} label={t("categories.description")} />
+      <TextAreaField meta={fields.template} label={t("categories.template")} hint={t("categories.templateHint")} />
+      <div className="checkbox-item">
+        <input {...getInputProps(fields.sharedWithNetwork, { type: "checkbox" })} />
+        <label htmlFor={fields.sharedWithNetwork.id}>{t("categories.shared")}</label>
+      </div>
+      <p className="field__hint">{t("categories.sharedHint")}</p>
+      <div>
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Categories() {
+  const { t } = useTranslation();
+  const { categories } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  return (
+    <div className="stack">
+      <h1>{t("categories.title")}</h1>
+      <p className="lead">{t("categories.intro")}</p>
+      {data?.notice ? <StatusMessage>{t(data.notice)}</StatusMessage> : null}
+      {categories.map((category) => (
+        <section key={category.id} className="card" aria-labelledby={`category-${category.id}-heading`}>
+          <h2 id={`category-${category.id}-heading`}>
+            {category.name} <span className="muted">({t("threads.threadCount", { count: category._count.threads })})</span>
+          </h2>
+          <details>
+            <summary>{t("categories.edit", { name: category.name })}</summary>
+            <CategoryForm id={`category-${category.id}`} intent="update-category" categoryId={category.id} values={category} submitLabel={t("categories.save")} />
+          </details>
+          {category._count.threads === 0 ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="delete-category" />
+              <input type="hidden" name="categoryId" value={category.id} />
+              <button type="submit" className="button button--danger">
+                {t("categories.delete", { name: category.name })}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ))}
+      <section className="card" aria-labelledby="new-category-heading">
+        <h2 id="new-category-heading">{t("categories.new")}</h2>
+        <CategoryForm id="new-category" intent="create-category" values={{ name: "", description: "", template: "", sharedWithNetwork: false }} submitLabel={t("categories.create")} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { db } from "~/db.server";
+import { indexThread } from "~/search/search-index.server";
+
+export type CategoryInput = { name: string; description: string; template: string; sharedWithNetwork: boolean };
+
+export function listOwnCategories(organisationId: string) {
+  return db.category.findMany({
+    where: { organisationId },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, description: true, template: true, sharedWithNetwork: true, _count: { select: { threads: true } } },
+  });
+}
+
+export async function createCategory(organisationId: string, input: CategoryInput) {
+  const last = await db.category.aggregate({ where: { organisationId }, _max: { position: true } });
+  return db.category.create({ data: { ...input, organisationId, position: (last._max.position ?? -1) + 1 } });
+}
+
+export async function updateCategory(organisationId: string, categoryId: string, input: CategoryInput): Promise<boolean> {
+  const existing = await db.category.findFirst({ where: { id: categoryId, organisationId } });
+  if (!existing) return false;
+  await db.category.update({ where: { id: categoryId }, data: input });
+  // Sharing changed: partner organisations now find (or no longer find) its threads.
+  if (existing.sharedWithNetwork !== input.sharedWithNetwork) {
+    const threads = await db.thread.findMany({ where: { categoryId }, select: { id: true } });
+    for (const { id } of threads) await indexThread(id);
+  }
+  return true;
+}
+
+export type DeleteResult = { ok: true } | { ok: false; error: "notFound" | "notEmpty" };
+
+/** Only an empty category can go: threads are moved elsewhere first, never lost with it. */
+export async function deleteCategory(organisationId: string, categoryId: string): Promise<DeleteResult> {
+  const category = await db.category.findFirst({ where: { id: categoryId, organisationId }, select: { _count: { select: { threads: true } } } });
+  if (!category) return { ok: false, error: "notFound" };
+  if (category._count.threads > 0) return { ok: false, error: "notEmpty" };
+  await db.category.delete({ where: { id: categoryId } });
+  return { ok: true };
+}
