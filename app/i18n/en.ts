@@ -234,7 +234,7 @@ export const en: Resources = {
   },
   search: {
     title: "Search",
-    label: "Search lessons and projects",
+    label: "Search lessons, threads and projects",
     submit: "Search",
     count_one: "{{count}} result for “{{q}}”",
     count_other: "{{count}} results for “{{q}}”",
