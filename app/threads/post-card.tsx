@@ -135,7 +135,10 @@ export function PostCard({ post, slug, threadId, currentUserId, canReply, canMod
           </Link>
           {own || canModerate ? (
             <details className="post__confirm">
-              <summary>{t("threads.delete")}</summary>
+              <summary>
+                {t("threads.delete")}
+                <span className="visually-hidden"> {t("threads.postNumber", { number: post.number })}</span>
+              </summary>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="delete-post" />
                 <input type="hidden" name="postId" value={post.id} />
@@ -148,7 +151,10 @@ export function PostCard({ post, slug, threadId, currentUserId, canReply, canMod
           ) : null}
           {canModerate ? (
             <details className="post__confirm" open={Boolean(hideError)}>
-              <summary>{t("threads.hide")}</summary>
+              <summary>
+                {t("threads.hide")}
+                <span className="visually-hidden"> {t("threads.postNumber", { number: post.number })}</span>
+              </summary>
               <Form method="post" className="stack">
                 <input type="hidden" name="intent" value="hide-post" />
                 <input type="hidden" name="postId" value={post.id} />

@@ -69,6 +69,10 @@ test("the organisation's pages have no serious accessibility violations", async 
   for (const [path, heading] of [
     ["/o/region-demo", "Region Demo"],
     ["/o/region-demo/daily", "Dagligt lärande"],
+    ["/o/region-demo/daily/new", "Starta en tråd"],
+    ["/o/region-demo/daily/moderation", "Modereringslogg"],
+    ["/o/region-demo/settings/categories", "Kategorier"],
+    ["/notifications", "Aviseringar"],
     ["/o/region-demo/settings", "Organisationens profil"],
     ["/o/region-demo/settings/members", "Medlemmar"],
     ["/o/region-demo/settings/tags", "Taggar"],
@@ -125,4 +129,19 @@ test("goal, project and lesson pages have no serious accessibility violations", 
   await page.getByRole("link", { name: "Ändringshistorik" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Ändringshistorik");
   await expectNoSeriousViolations(page, "lesson history");
+});
+
+test("a thread as its moderator sees it, in both languages, has no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "admin@region-demo.se");
+  await page.goto("/o/region-demo/daily");
+  await page.getByRole("link", { name: "Hur följer ni upp företagsstöden mot RUS:en?" }).click();
+  await expect(page.getByText("Inlägget är dolt av en moderator: Innehöll personuppgifter om en sökande.")).toBeVisible();
+  await page.getByText("Moderera tråden").click();
+  await page.locator("article.post").first().getByText("Ta bort inlägg 1", { exact: true }).click();
+  await expect(page.getByRole("button", { name: "Ja, ta bort inlägget" }).first()).toBeVisible();
+  await expectNoSeriousViolations(page, "thread page with moderation open");
+  await page.getByRole("button", { name: "In English" }).click();
+  await expect(page.getByText("The post is hidden by a moderator: Innehöll personuppgifter om en sökande.")).toBeVisible();
+  await expectNoSeriousViolations(page, "thread page in English");
+  await page.getByRole("button", { name: "På svenska" }).click();
 });
