@@ -4,7 +4,7 @@ import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
 import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
-import { handleThreadSockets } from "../app/threads/live.server.ts";
+import { dropPartnerReaders, handleThreadSockets, leaveAllThreadRooms } from "../app/threads/live.server.ts";
 
 /**
  * The live channel on the app's own port. Every socket must carry a valid
@@ -33,14 +33,11 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
   });
 
   const unsubscribe = onAccessEvent((event) => {
-    if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
+    if (event.type === "threads-unshared") void dropPartnerReaders(io, event.threadIds, event.organisationId);
+    else if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
     else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
     else {
-      // A removed member stops receiving the organisation's threads too; pages rejoin through the checked join.
-      const sockets = io.in(`user:${event.userId}`);
-      void sockets.fetchSockets().then((list) => {
-        for (const socket of list) for (const room of socket.rooms) if (room.startsWith("thread:")) socket.leave(room);
-      });
+      void leaveAllThreadRooms(io, event.userId);
       void leaveOrganisationRoom(io, event.userId, event.organisationId);
     }
   });

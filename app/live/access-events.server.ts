@@ -7,7 +7,9 @@ import { EventEmitter } from "node:events";
 export type AccessEvent =
   | { type: "session-ended"; sessionId: string }
   | { type: "user-signed-out-everywhere"; userId: string }
-  | { type: "membership-ended"; userId: string; organisationId: string };
+  | { type: "membership-ended"; userId: string; organisationId: string }
+  // Threads no longer shared with the network: partners viewing them must stop receiving them.
+  | { type: "threads-unshared"; threadIds: string[]; organisationId: string };
 
 declare global {
   var __larloopAccessEvents: EventEmitter | undefined;

@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { publishAccessEvent } from "~/live/access-events.server";
 import { indexThread } from "~/search/search-index.server";
 
 export type CategoryInput = { name: string; description: string; template: string; sharedWithNetwork: boolean };
@@ -24,6 +25,7 @@ export async function updateCategory(organisationId: string, categoryId: string,
   if (existing.sharedWithNetwork !== input.sharedWithNetwork) {
     const threads = await db.thread.findMany({ where: { categoryId }, select: { id: true } });
     for (const { id } of threads) await indexThread(id);
+    if (!input.sharedWithNetwork) publishAccessEvent({ type: "threads-unshared", threadIds: threads.map((t) => t.id), organisationId });
   }
   return true;
 }

@@ -60,3 +60,22 @@ export function handleThreadSockets(socket: Socket): void {
     await markThreadNotificationsRead(user.id, threadId, upTo);
   });
 }
+
+/** After threads stop being shared, sockets of people outside the owning organisation leave their rooms. */
+export async function dropPartnerReaders(io: Server, threadIds: string[], organisationId: string): Promise<void> {
+  for (const threadId of threadIds) {
+    const room = threadRoom(threadId);
+    const sockets = await io.in(room).fetchSockets();
+    if (!sockets.length) continue;
+    const userIds = [...new Set(sockets.map((s) => (s.data.user as SocketUser).id))];
+    const members = await db.membership.findMany({ where: { organisationId, userId: { in: userIds } }, select: { userId: true } });
+    const allowed = new Set(members.map((m) => m.userId));
+    for (const socket of sockets) if (!allowed.has((socket.data.user as SocketUser).id)) socket.leave(room);
+  }
+}
+
+/** A member removed from an organisation stops receiving its threads; pages rejoin only through the checked join. */
+export async function leaveAllThreadRooms(io: Server, userId: string): Promise<void> {
+  const sockets = await io.in(`user:${userId}`).fetchSockets();
+  for (const socket of sockets) for (const room of socket.rooms) if (room.startsWith("thread:")) socket.leave(room);
+}

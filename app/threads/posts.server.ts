@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { publishAccessEvent } from "~/live/access-events.server";
 import type { Viewer } from "~/lessons/lessons.server";
 import { NETWORK_ROOM, organisationRoom, publishLive, threadRoom } from "~/live/live-events.server";
 import { notifyAboutPost } from "~/notifications/notifications.server";
@@ -289,8 +290,11 @@ export async function moveThread(viewer: Viewer, threadId: string, categoryId: s
       },
     }),
   ]);
-  // Moving into or out of a shared category changes who may find it.
+  // Moving into or out of a shared category changes who may find it, and who may keep watching it.
   await indexThread(threadId);
+  if (check.thread!.category.sharedWithNetwork && !target.sharedWithNetwork) {
+    publishAccessEvent({ type: "threads-unshared", threadIds: [threadId], organisationId: viewer.organisationId });
+  }
   publishLive(threadRoom(threadId), "thread:state", { threadId, categoryId });
   await announceActivity(threadId);
   return { ok: true, value: null };
