@@ -41,6 +41,7 @@ export const en: Resources = {
     createOrganisation: "Create organisation",
   },
   org: {
+    recentThreads: "Latest in the daily learning",
     overviewTitle: "{{organisation}}",
     yourRole: "Your role: {{role}}",
     online: "Online now",
@@ -243,6 +244,8 @@ export const en: Resources = {
     thread: "Thread",
   },
   threads: {
+    repliesCount_one: "{{count}} reply",
+    repliesCount_other: "{{count}} replies",
     intro: "Share what you just saw in a project, ask colleagues, and turn what is useful into lessons.",
     new: "New thread",
     newTitle: "Start a thread",

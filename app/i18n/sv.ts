@@ -40,6 +40,7 @@ export const sv = {
     createOrganisation: "Skapa organisation",
   },
   org: {
+    recentThreads: "Senast i det dagliga lärandet",
     overviewTitle: "{{organisation}}",
     yourRole: "Din roll: {{role}}",
     online: "Online nu",
@@ -242,6 +243,8 @@ export const sv = {
     thread: "Tråd",
   },
   threads: {
+    repliesCount_one: "{{count}} svar",
+    repliesCount_other: "{{count}} svar",
     intro: "Dela det du just sett i ett projekt, fråga kollegorna och gör det som är användbart till lärdomar.",
     new: "Ny tråd",
     newTitle: "Starta en tråd",

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -353,7 +354,14 @@ export default function ThreadPage() {
       <Pagination page={page} pages={pages} label={t("threads.pagesBottom")} />
 
       {canReply ? (
-        <ReplyForm members={data.members} quote={quote} clearQuote={clearQuote} onTyping={live.typing} initialQuoteId={data.quoteId} />
+        <ReplyForm
+          members={data.members}
+          quote={quote}
+          clearQuote={clearQuote}
+          onTyping={live.typing}
+          initialQuoteId={data.quoteId}
+          pageResult={actionData?.intent === "reply" ? (actionData.result as SubmissionResult<string[]>) : undefined}
+        />
       ) : (
         <p className="alert alert--info">{t("threads.lockedNotice")}</p>
       )}

@@ -7,6 +7,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { submitLesson } from "~/lessons/lesson-action.server";
 import { LessonForm } from "~/lessons/lesson-form";
 import { lessonFormOptions } from "~/lessons/lessons.server";
+import { renderLessonBody } from "~/lessons/rich-text.server";
 import { requireViewer } from "~/lessons/viewer.server";
 import { promotionSource } from "~/threads/promote.server";
 
@@ -23,7 +24,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   // "Write a lesson" from a project page starts with that project as the source.
   const projectId = url.searchParams.get("project") ?? "";
   const project = projectId ? await db.project.findFirst({ where: { id: projectId, organisationId: organisation.id }, select: { id: true } }) : null;
-  return { options: { goals, ...options }, projectId: project?.id ?? "", from };
+  // Without JavaScript the form shows a plain textarea: it starts from the same text as the editor would.
+  const fromText = from?.body ? (renderLessonBody(from.body)?.text ?? "") : "";
+  return { options: { goals, ...options }, projectId: project?.id ?? "", from, fromText };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function NewLesson() {
   const { t } = useTranslation();
-  const { options, projectId, from } = useLoaderData<typeof loader>();
+  const { options, projectId, from, fromText } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="page narrow-wide">
@@ -48,7 +51,7 @@ export default function NewLesson() {
         values={{
           title: from?.title ?? "",
           body: from?.body ?? "",
-          bodyText: "",
+          bodyText: fromText,
           context: "",
           whatHappened: "",
           whatWeLearned: "",

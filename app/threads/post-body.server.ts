@@ -42,6 +42,8 @@ export function composePostBody(input: { body: string; bodyText: string }, secti
     if (!section.text.trim()) continue;
     state.root.children.push(heading(section.heading), ...paragraphsOf(section.text));
   }
+  // Nothing typed without JavaScript: Lexical refuses a root without children, yet this is empty text, not unreadable JSON.
+  if (!input.body.trim() && !state.root.children.length) return { rendered: { json: "", html: "", text: "" }, mentions: [] };
   const json = JSON.stringify(state);
   const rendered = renderPostBody(json);
   if (!rendered) return null;

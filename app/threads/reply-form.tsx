@@ -22,7 +22,10 @@ export function ReplyForm({
   clearQuote,
   onTyping,
   initialQuoteId,
+  pageResult,
 }: {
+  // The result of a reply sent without JavaScript, as an ordinary form post.
+  pageResult?: SubmissionResult<string[]>;
   members: Member[];
   quote: PostView | null;
   clearQuote: () => void;
@@ -34,7 +37,7 @@ export function ReplyForm({
   const fetcher = useFetcher<ReplyResult>();
   const [editorKey, setEditorKey] = useState(0);
   const handled = useRef<unknown>(null);
-  const lastResult = fetcher.data?.intent === "reply" ? fetcher.data.result : undefined;
+  const lastResult = fetcher.data?.intent === "reply" ? fetcher.data.result : pageResult;
   const [form, fields] = useForm({ id: "reply", lastResult, shouldValidate: "onSubmit" });
 
   // A reply that was saved empties the editor and the quote; a refused one keeps everything typed.
