@@ -143,5 +143,7 @@ test("a thread as its moderator sees it, in both languages, has no serious acces
   await page.getByRole("button", { name: "In English" }).click();
   await expect(page.getByText("The post is hidden by a moderator: Innehöll personuppgifter om en sökande.")).toBeVisible();
   await expectNoSeriousViolations(page, "thread page in English");
+  // The choice is saved on the account: switch back, so that later tests meet the admin in Swedish.
   await page.getByRole("button", { name: "På svenska" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });

@@ -38,8 +38,8 @@ test("a member writes a lesson from a project in the editor, tags it to a goal, 
   await expect(page.getByText("Stöds av uppföljningsdata")).toBeVisible();
 
   await page.getByRole("navigation", { name: "Organisationens områden" }).getByRole("link", { name: "Sök" }).click();
-  await page.getByLabel("Sök i lärdomar och projekt").fill("leveranstider klimatnytta");
-  await page.getByLabel("Sök i lärdomar och projekt").press("Enter");
+  await page.getByLabel("Sök i lärdomar, trådar och projekt").fill("leveranstider klimatnytta");
+  await page.getByLabel("Sök i lärdomar, trådar och projekt").press("Enter");
   const hit = page.getByRole("link", { name: "Leveransplanen styr när klimatnyttan kommer" });
   await expect(hit).toBeVisible();
   await expect(hit.locator("mark")).toHaveText("klimatnyttan");
