@@ -4,6 +4,7 @@ import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
+import { seedDemoSessions } from "./demo/sessions.ts";
 import { seedDemoThreads } from "./demo/threads.ts";
 
 // Fictitious but realistic demo content for a fresh, non-production start.
@@ -88,6 +89,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoTags(tx, organisationIds.get("region-demo")!);
     await seedDemoProjectsAndLessons(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoThreads(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
+    await seedDemoSessions(tx, organisationIds.get("region-demo")!, userIds);
     // A pending invitation, so that the members page shows one.
     await tx.invitation.create({
       data: {

@@ -4,6 +4,7 @@ import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
 import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
+import { handleSessionSockets } from "../app/sessions/live.server.ts";
 import { dropPartnerReaders, handleThreadSockets, leaveAllThreadRooms } from "../app/threads/live.server.ts";
 
 /**
@@ -52,6 +53,7 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
     void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`, NETWORK_ROOM]);
     handlePresence(io, socket);
     handleThreadSockets(socket);
+    handleSessionSockets(io, socket);
     joinOrganisationRooms(io, socket).catch((error) => console.error("[live] joining rooms failed", error));
   });
 

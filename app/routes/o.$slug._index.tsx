@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganisation } from "~/auth/guards.server";
 import { pageTitle } from "~/i18n/page-title";
 import { PresenceList } from "~/live/presence-list";
 import { AREAS } from "~/organisations/areas";
+import { ActionDoneSchema } from "~/sessions/schemas";
+import { myOpenActions, setActionDone } from "~/sessions/run.server";
 import { listThreads } from "~/threads/threads.server";
 import { formatDateTime } from "~/i18n/i18n";
 
@@ -14,12 +16,30 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user, organisation, membership } = await requireOrganisation(request, context, params.slug);
   const recent = await listThreads({ userId: user.id, organisationId: organisation.id, role: membership.role }, { sort: "activity", page: 1 });
-  return { organisation, role: membership.role, userId: user.id, threads: recent.threads.slice(0, 5) };
+  const actions = await myOpenActions(user.id);
+  return {
+    organisation,
+    role: membership.role,
+    userId: user.id,
+    threads: recent.threads.slice(0, 5),
+    today: new Date().toISOString().slice(0, 10),
+    actions: actions.map((a) => ({ id: a.id, title: a.title, dueDate: a.dueDate?.toISOString().slice(0, 10) ?? null, session: a.session })),
+  };
+}
+
+/** Marking one's own action item done, from the start page. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, organisation, membership } = await requireOrganisation(request, context, params.slug);
+  const input = ActionDoneSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!input.success) throw new Response("Bad Request", { status: 400 });
+  const viewer = { userId: user.id, organisationId: organisation.id, role: membership.role };
+  if (!(await setActionDone(viewer, input.data.actionId, input.data.intent === "action-done"))) throw new Response("Not Found", { status: 404 });
+  return json({ ok: true });
 }
 
 export default function OrganisationOverview() {
   const { t } = useTranslation();
-  const { organisation, role, userId, threads } = useLoaderData<typeof loader>();
+  const { organisation, role, userId, threads, actions, today } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{organisation.name}</h1>
@@ -30,6 +50,38 @@ export default function OrganisationOverview() {
             <h2 id="about-heading">{t("org.about")}</h2>
             <p>{organisation.description || t("org.noDescription")}</p>
           </section>
+          {actions.length ? (
+            <section aria-labelledby="my-actions-heading">
+              <h2 id="my-actions-heading">{t("org.myActions")}</h2>
+              <ul className="card-list">
+                {actions.map((a) => (
+                  <li key={a.id} className="card card--row">
+                    <span>
+                      {a.title}{" "}
+                      {a.dueDate && a.dueDate < today ? <span className="badge badge--warning">{t("sessions.overdue")}</span> : null}
+                      <span className="muted">
+                        {a.dueDate ? ` · ${t("sessions.due", { date: a.dueDate })}` : ""}
+                        {a.session ? (
+                          <>
+                            {" · "}
+                            <Link to={`/o/${a.session.organisation.slug}/sessions/${a.session.id}`}>{a.session.title}</Link>
+                          </>
+                        ) : null}
+                      </span>
+                    </span>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="action-done" />
+                      <input type="hidden" name="actionId" value={a.id} />
+                      <button type="submit" className="button button--secondary button--small">
+                        {t("sessions.markDone")}
+                        <span className="visually-hidden"> {a.title}</span>
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {threads.length ? (
             <section aria-labelledby="recent-threads-heading">
               <h2 id="recent-threads-heading">{t("org.recentThreads")}</h2>

@@ -1,0 +1,46 @@
+import type { Server, Socket } from "socket.io";
+import { db } from "~/db.server";
+import { clockOf, learningRoom, markAway, markPresent } from "./run.server";
+
+// Socket events of a learning session: joining its room (checked like the
+// page) marks the person present, for pairing; leaving with their last tab marks them away.
+
+type SocketUser = { id: string; name: string };
+
+function field(payload: unknown, name: string): string {
+  return typeof payload === "object" && payload !== null && name in payload ? String((payload as Record<string, unknown>)[name] ?? "") : "";
+}
+
+export function handleSessionSockets(io: Server, socket: Socket): void {
+  const user = socket.data.user as SocketUser;
+
+  socket.on("learning:join", async (payload: unknown, ack: unknown) => {
+    if (typeof ack !== "function") return;
+    const sessionId = field(payload, "sessionId");
+    const organisationId = field(payload, "organisationId");
+    const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId } }, select: { role: true } });
+    const present = membership && (await markPresent({ userId: user.id, organisationId, role: membership.role }, sessionId));
+    if (!present) return ack({ ok: false });
+    await socket.join(learningRoom(sessionId));
+    const session = await db.learningSession.findUniqueOrThrow({ where: { id: sessionId } });
+    ack({ ok: true, clock: clockOf(session) });
+  });
+
+  const leave = async (sessionId: string) => {
+    const room = learningRoom(sessionId);
+    const others = (await io.in(room).fetchSockets()).some((s) => s.id !== socket.id && (s.data.user as SocketUser).id === user.id);
+    if (!others) await markAway(user.id, sessionId);
+  };
+
+  socket.on("learning:leave", (payload: unknown) => {
+    const sessionId = field(payload, "sessionId");
+    if (!socket.rooms.has(learningRoom(sessionId))) return;
+    void socket.leave(learningRoom(sessionId));
+    void leave(sessionId);
+  });
+
+  socket.on("disconnecting", () => {
+    const sessionIds = [...socket.rooms].filter((r) => r.startsWith("learning:")).map((r) => r.slice("learning:".length));
+    for (const id of sessionIds) void leave(id);
+  });
+}
