@@ -399,7 +399,7 @@ export const en: Resources = {
     markAllRead: "Mark all as read",
     allRead: "All notifications are marked as read.",
     unreadBadge: "Unread",
-    types: { mention: "{{name}} mentioned you in \"{{thread}}\"", reply: "{{name}} replied in \"{{thread}}\"" },
+    types: { mention: "{{name}} mentioned you in \"{{thread}}\"", reply: "{{name}} replied in \"{{thread}}\"", "session-invite": "{{name}} invited you to the learning session \"{{thread}}\"" },
     preferences: "Notification settings",
     mailLegend: "Send email when",
     mailOnMention: "someone mentions me",

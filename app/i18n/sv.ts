@@ -398,7 +398,7 @@ export const sv = {
     markAllRead: "Markera alla som lästa",
     allRead: "Alla aviseringar är markerade som lästa.",
     unreadBadge: "Oläst",
-    types: { mention: "{{name}} nämnde dig i ”{{thread}}”", reply: "{{name}} svarade i ”{{thread}}”" },
+    types: { mention: "{{name}} nämnde dig i ”{{thread}}”", reply: "{{name}} svarade i ”{{thread}}”", "session-invite": "{{name}} bjöd in dig till lärtillfället ”{{thread}}”" },
     preferences: "Inställningar för aviseringar",
     mailLegend: "Skicka e-post när",
     mailOnMention: "någon nämner mig",

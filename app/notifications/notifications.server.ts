@@ -88,6 +88,42 @@ export async function notifyAboutPost(notice: PostNotice): Promise<{ mentioned: 
   return { mentioned, replied };
 }
 
+/**
+ * Invite people to a session (the first of a series): a notification at once
+ * and a mail with the link, where the invitation can be answered and added to a calendar.
+ */
+export async function notifySessionInvite(args: {
+  session: { id: string; title: string; organisationId: string; organisationSlug: string; startsAt: Date };
+  inviteeIds: string[];
+  actor: { id: string; name: string };
+  origin: string;
+}): Promise<void> {
+  const invitees = args.inviteeIds.filter((id) => id !== args.actor.id);
+  if (!invitees.length) return;
+  await db.notification.createMany({
+    data: invitees.map((userId) => ({ userId, organisationId: args.session.organisationId, type: "session-invite", actorId: args.actor.id, sessionId: args.session.id })),
+  });
+  await Promise.all(invitees.map((id) => announce(id)));
+  const recipients = await db.user.findMany({
+    where: { id: { in: invitees } },
+    select: { id: true, email: true, locale: true, memberships: { select: { organisationId: true, organisation: { select: { slug: true } } } } },
+  });
+  const when = args.session.startsAt.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
+  for (const recipient of recipients) {
+    const own = recipient.memberships.find((m) => m.organisationId === args.session.organisationId);
+    const slug = own?.organisation.slug ?? recipient.memberships[0]?.organisation.slug ?? args.session.organisationSlug;
+    const link = `${args.origin}/o/${slug}/sessions/${args.session.id}`;
+    const english = recipient.locale === "en";
+    await sendMail({
+      to: recipient.email,
+      subject: english ? `Invitation: ${args.session.title} (${when})` : `Inbjudan: ${args.session.title} (${when})`,
+      text: english
+        ? `${args.actor.name} invites you to the learning session "${args.session.title}" on ${when}.\n\nAnswer and add it to your calendar:\n${link}`
+        : `${args.actor.name} bjuder in dig till lärtillfället ”${args.session.title}” ${when}.\n\nSvara och lägg till i din kalender:\n${link}`,
+    }).catch((error) => console.error("[mail] invitation failed", error));
+  }
+}
+
 export async function listNotifications(userId: string) {
   const rows = await db.notification.findMany({
     where: { userId },
@@ -101,6 +137,7 @@ export async function listNotifications(userId: string) {
       actor: { select: { name: true } },
       thread: { select: { id: true, title: true, organisationId: true } },
       post: { select: { number: true } },
+      session: { select: { id: true, title: true, organisationId: true } },
     },
   });
   const memberships = await db.membership.findMany({ where: { userId }, select: { organisationId: true, organisation: { select: { slug: true } } } });
@@ -112,8 +149,12 @@ export async function listNotifications(userId: string) {
     read: Boolean(n.readAt),
     createdAt: n.createdAt.toISOString(),
     actor: n.actor?.name ?? null,
-    threadTitle: n.thread?.title ?? null,
-    href: n.thread ? `/o/${slugOf(n.thread.organisationId)}/daily/${n.thread.id}?page=${pageOfPost(n.post?.number ?? 1)}#post-${n.post?.number ?? 1}` : null,
+    threadTitle: n.thread?.title ?? n.session?.title ?? null,
+    href: n.thread
+      ? `/o/${slugOf(n.thread.organisationId)}/daily/${n.thread.id}?page=${pageOfPost(n.post?.number ?? 1)}#post-${n.post?.number ?? 1}`
+      : n.session
+        ? `/o/${slugOf(n.session.organisationId)}/sessions/${n.session.id}`
+        : null,
   }));
 }
 

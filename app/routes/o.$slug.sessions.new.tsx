@@ -10,7 +10,9 @@ import { toLocale } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/page-title";
 import { SessionSchema } from "~/sessions/schemas";
-import { invitablePeople, ownTemplates, planSessions } from "~/sessions/sessions.server";
+import { invitablePeople, ownTemplates, planSessions, stockholmInstant } from "~/sessions/sessions.server";
+import { notifySessionInvite } from "~/notifications/notifications.server";
+import { appOrigin } from "~/auth/guards.server";
 import { BUILT_IN_TEMPLATE_IDS, BUILT_IN_TEMPLATES, RECURRENCES } from "~/sessions/templates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sessions.planTitle");
@@ -28,6 +30,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const locale = toLocale(await requestLocale(request, context));
   const result = await planSessions({ userId: user.id, organisationId: organisation.id, role: membership.role }, submission.value, locale);
   if (!result.ok) return json(submission.reply({ formErrors: [`sessions.errors.${result.error}`] }), { status: 400 });
+  // One invitation for a series: to its first session, which links to the rest.
+  await notifySessionInvite({
+    session: { id: result.sessionIds[0], title: submission.value.title, organisationId: organisation.id, organisationSlug: organisation.slug, startsAt: stockholmInstant(submission.value.date, submission.value.time) },
+    inviteeIds: [...submission.value.inviteeIds, ...submission.value.facilitatorIds],
+    actor: { id: user.id, name: user.name },
+    origin: appOrigin(request),
+  });
   return redirect(`/o/${organisation.slug}/sessions/${result.sessionIds[0]}?notice=${result.seriesId ? "seriesPlanned" : "planned"}`);
 }
 

@@ -152,7 +152,7 @@ export async function seedDemoSessions(tx: Tx, organisationId: string, userIds: 
     invited: team.map(([email]) => [email, "pending"]),
   });
 
-  await createSession(tx, organisationId, userIds, {
+  const exchange = await createSession(tx, organisationId, userIds, {
     title: "Regionernas erfarenhetsutbyte om uppföljning av 1:1-medel",
     theme: "Hur kopplar vi projektens resultat till RUS:ens mål? Region Exempel berättar om sin modell.",
     template: "1-2-4-all",
@@ -166,6 +166,12 @@ export async function seedDemoSessions(tx: Tx, organisationId: string, userIds: 
       ["admin@region-exempel.se", "maybe"],
     ],
   });
+
+  for (const email of ["member@region-demo.se", "member@region-exempel.se", "admin@region-exempel.se"]) {
+    await tx.notification.create({
+      data: { userId: userIds.get(email)!, organisationId, type: "session-invite", actorId: userIds.get("facilitator@region-demo.se"), sessionId: exchange.id },
+    });
+  }
 
   await createSession(tx, organisationId, userIds, {
     title: "Återblick på utlysningen Grön omställning",

@@ -209,6 +209,28 @@ CREATE INDEX "Lesson_projectId_idx" ON "Lesson"("projectId");
 CREATE INDEX "Lesson_threadId_idx" ON "Lesson"("threadId");
 CREATE INDEX "Lesson_sessionId_idx" ON "Lesson"("sessionId");
 CREATE INDEX "Lesson_visibility_status_idx" ON "Lesson"("visibility", "status");
+CREATE TABLE "new_Notification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "organisationId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "actorId" TEXT,
+    "threadId" TEXT,
+    "postId" TEXT,
+    "sessionId" TEXT,
+    "readAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Notification_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Notification_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Notification_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Notification_threadId_fkey" FOREIGN KEY ("threadId") REFERENCES "Thread" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Notification_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Notification_sessionId_fkey" FOREIGN KEY ("sessionId") REFERENCES "LearningSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+INSERT INTO "new_Notification" ("actorId", "createdAt", "id", "organisationId", "postId", "readAt", "threadId", "type", "userId") SELECT "actorId", "createdAt", "id", "organisationId", "postId", "readAt", "threadId", "type", "userId" FROM "Notification";
+DROP TABLE "Notification";
+ALTER TABLE "new_Notification" RENAME TO "Notification";
+CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
