@@ -73,6 +73,8 @@ test("the organisation's pages have no serious accessibility violations", async 
     ["/o/region-demo/daily/moderation", "Modereringslogg"],
     ["/o/region-demo/settings/categories", "Kategorier"],
     ["/notifications", "Aviseringar"],
+    ["/o/region-demo/sessions", "Lärtillfällen"],
+    ["/o/region-demo/sessions/new", "Planera ett lärtillfälle"],
     ["/o/region-demo/settings", "Organisationens profil"],
     ["/o/region-demo/settings/members", "Medlemmar"],
     ["/o/region-demo/settings/tags", "Taggar"],
