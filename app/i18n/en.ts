@@ -410,6 +410,9 @@ export const en: Resources = {
   },
   pagination: { previous: "Previous", next: "Next", page: "Page {{page}}" },
   sessions: {
+    editTitle: "Change the learning session",
+    editDetails: "Change time, place and settings",
+    saveDetails: "Save the changes",
     intro: "Learning sessions gather the seldom learning: planned, facilitated conversations where lessons from the projects become conclusions, lessons and actions.",
     plan: "Plan a learning session",
     planTitle: "Plan a learning session",
@@ -604,6 +607,7 @@ export const en: Resources = {
       invalid: "That did not work now. A phase with notes, or the current phase, cannot be removed.",
     },
     notices: {
+      saved: "The changes are saved.",
       planned: "The learning session is planned.",
       seriesPlanned: "The series is planned. Here is its first session.",
       phasesSaved: "The phases are saved.",

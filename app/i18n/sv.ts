@@ -409,6 +409,9 @@ export const sv = {
   },
   pagination: { previous: "Föregående", next: "Nästa", page: "Sida {{page}}" },
   sessions: {
+    editTitle: "Ändra lärtillfället",
+    editDetails: "Ändra tid, plats och inställningar",
+    saveDetails: "Spara ändringarna",
     intro: "Lärtillfällen är det samlade lärandet: planerade, ledda samtal där lärdomarna från projekten blir slutsatser, lärdomar och åtgärder.",
     plan: "Planera lärtillfälle",
     planTitle: "Planera ett lärtillfälle",
@@ -603,6 +606,7 @@ export const sv = {
       invalid: "Det gick inte just nu. En fas med lappar, eller den pågående fasen, kan inte tas bort.",
     },
     notices: {
+      saved: "Ändringarna är sparade.",
       planned: "Lärtillfället är planerat.",
       seriesPlanned: "Serien är planerad. Här är dess första tillfälle.",
       phasesSaved: "Faserna är sparade.",

@@ -68,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   throw new Response("Bad Request", { status: 400 });
 }
 
-const NOTICES: Record<string, string> = { planned: "sessions.notices.planned", seriesPlanned: "sessions.notices.seriesPlanned" };
+const NOTICES: Record<string, string> = { planned: "sessions.notices.planned", seriesPlanned: "sessions.notices.seriesPlanned", saved: "sessions.notices.saved" };
 
 function SaveTemplate({ lastResult }: { lastResult: ReturnType<typeof useActionData<typeof action>> }) {
   const { t } = useTranslation();
@@ -156,6 +156,7 @@ export default function SessionPage() {
           {session.status === "ended" ? t("sessions.openBoard") : facilitator ? t("sessions.openConsole") : t("sessions.join")}
         </Link>
         {session.status === "ended" ? <Link to="summary">{t("sessions.summary")}</Link> : null}
+        {facilitator ? <Link to="edit">{t("sessions.editDetails")}</Link> : null}
         <a href={`/o/${slug}/sessions/${session.id}/calendar.ics`} download>
           {t("sessions.ics")}
         </a>

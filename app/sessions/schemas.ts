@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILT_IN_TEMPLATE_IDS, PHASE_KINDS, RECURRENCES } from "./templates";
+import { PHASE_KINDS, RECURRENCES } from "./templates";
 
 const idList = z
   .union([z.string(), z.array(z.string())])
@@ -43,7 +43,19 @@ export const SessionSchema = z.object({
 });
 export type SessionInput = z.infer<typeof SessionSchema>;
 
-export const isBuiltInTemplate = (id: string) => (BUILT_IN_TEMPLATE_IDS as string[]).includes(id);
+export const EditSessionSchema = SessionSchema.pick({
+  title: true,
+  theme: true,
+  date: true,
+  time: true,
+  durationMinutes: true,
+  place: true,
+  videoUrl: true,
+  anonymousNotes: true,
+  votesPerPerson: true,
+  votesPerTarget: true,
+});
+export type EditSessionInput = z.infer<typeof EditSessionSchema>;
 
 export const PhaseSchema = z.object({
   kind: z.enum(PHASE_KINDS, { error: "validation.choose" }),

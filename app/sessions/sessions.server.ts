@@ -7,7 +7,7 @@ import { readableWhere as lessonReadableWhere, type Viewer } from "~/lessons/les
 import { hasRole } from "~/organisations/roles";
 import { threadReadableWhere } from "~/threads/threads.server";
 import { TIME_ZONE } from "./calendar.server";
-import type { SessionInput } from "./schemas";
+import type { EditSessionInput, SessionInput } from "./schemas";
 import { BUILT_IN_TEMPLATES, RECURRENCE_MONTHS, type PhaseDraft } from "./templates";
 
 // Who may see a session: its organisation's members, and everyone invited
@@ -121,7 +121,7 @@ export async function planSessions(viewer: Viewer, input: SessionInput, locale: 
   });
 }
 
-export async function updateSessionDetails(sessionId: string, input: SessionInput): Promise<void> {
+export async function updateSessionDetails(sessionId: string, input: EditSessionInput): Promise<void> {
   await db.learningSession.update({
     where: { id: sessionId },
     data: {
