@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, StatusMessage, TextField } from "~/components/forms";
-import { formatDateTime } from "~/i18n/i18n";
+import { formatDateTime, formatNumber } from "~/i18n/i18n";
 import { requireViewer } from "~/lessons/viewer.server";
 import { PHASE_INTENTS, phaseAction } from "~/sessions/phase-action.server";
 import { PhaseEditor } from "~/sessions/phase-editor";
@@ -114,7 +114,7 @@ export default function SessionPage() {
         <div>
           <dt>{t("sessions.when")}</dt>
           <dd>
-            <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time> · {t("sessions.minutes", { count: session.durationMinutes })}
+            <time dateTime={session.startsAt}>{formatDateTime(session.startsAt)}</time> · {t("sessions.minutes", { count: session.durationMinutes, minutes: formatNumber(session.durationMinutes) })}
           </dd>
         </div>
         {session.place ? (
@@ -237,7 +237,7 @@ export default function SessionPage() {
           <ol>
             {session.phases.map((p) => (
               <li key={p.id}>
-                {p.title} <span className="muted">· {t("sessions.minutes", { count: p.durationSeconds / 60 })}</span>
+                {p.title} <span className="muted">· {t("sessions.minutes", { count: p.durationSeconds / 60, minutes: formatNumber(p.durationSeconds / 60) })}</span>
               </li>
             ))}
           </ol>

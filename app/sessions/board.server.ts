@@ -10,9 +10,12 @@ import { isFacilitator, type VisibleSession } from "./sessions.server";
  */
 export async function sessionBoard(viewer: Viewer, session: VisibleSession) {
   const facilitator = isFacilitator(session, viewer.userId);
+  const current = session.phases.find((p) => p.id === session.currentPhaseId) ?? null;
+  // Until the whole group meets, a participant's page carries their own notes only (not just shows them).
+  const wholeGroup = session.status === "ended" || current?.kind === "group";
   const [notes, groups, votes, lessons, recommendations, actions] = await Promise.all([
     db.sessionNote.findMany({
-      where: { sessionId: session.id, ...(facilitator ? {} : { hiddenAt: null }) },
+      where: { sessionId: session.id, ...(facilitator ? {} : { hiddenAt: null, ...(wholeGroup ? {} : { authorId: viewer.userId }) }) },
       orderBy: { createdAt: "asc" },
       select: { id: true, phaseId: true, text: true, groupId: true, hiddenAt: true, discussedAt: true, carriedFromId: true, authorId: true, author: { select: { name: true } } },
     }),
@@ -33,7 +36,6 @@ export async function sessionBoard(viewer: Viewer, session: VisibleSession) {
     if (v.userId === viewer.userId) mine.set(v.targetId, (mine.get(v.targetId) ?? 0) + 1);
   }
   const names = new Map(session.participants.map((p) => [p.userId, p.user.name]));
-  const current = session.phases.find((p) => p.id === session.currentPhaseId) ?? null;
   const groupings = current?.groupings ? (JSON.parse(current.groupings) as string[][]) : [];
   const myGroup = groupings.find((g) => g.includes(viewer.userId)) ?? null;
   const openActionsInSeries = session.seriesId

@@ -33,6 +33,7 @@ function NoteForm() {
 }
 
 function SmallButton({ fields, label, hidden, disabled, className = "button button--secondary button--small" }: { fields: Record<string, string>; label: string; hidden?: string; disabled?: boolean; className?: string }) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<Reply>();
   return (
     <fetcher.Form method="post" className="inline-form">
@@ -43,6 +44,11 @@ function SmallButton({ fields, label, hidden, disabled, className = "button butt
         {label}
         {hidden ? <span className="visually-hidden"> {hidden}</span> : null}
       </button>
+      {fetcher.state === "idle" && fetcher.data?.error ? (
+        <span className="field__error" role="alert">
+          {t(fetcher.data.error)}
+        </span>
+      ) : null}
     </fetcher.Form>
   );
 }

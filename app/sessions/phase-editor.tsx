@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/i18n/i18n";
 import { SelectField, TextAreaField, TextField } from "~/components/forms";
 import { AddPhaseSchema, UpdatePhaseSchema } from "./schemas";
 import { PHASE_KINDS } from "./templates";
@@ -50,7 +51,7 @@ export function PhaseEditor({ phases, currentPhaseId, lastResult }: { phases: Ed
         {phases.map((phase, i) => (
           <li key={phase.id} aria-current={phase.id === currentPhaseId ? "step" : undefined}>
             <p>
-              <strong>{phase.title}</strong> <span className="muted">· {t(`sessions.kinds.${phase.kind}`)} · {t("sessions.minutes", { count: phase.durationSeconds / 60 })}</span>
+              <strong>{phase.title}</strong> <span className="muted">· {t(`sessions.kinds.${phase.kind}`)} · {t("sessions.minutes", { count: phase.durationSeconds / 60, minutes: formatNumber(phase.durationSeconds / 60) })}</span>
             </p>
             <div className="actions">
               <details>

@@ -88,7 +88,9 @@ export function formFoursomes(pairs: string[][], present: string[]): string[][] 
   const kept = pairs.map((pair) => pair.filter((id) => here.has(id))).filter((pair) => pair.length);
   const inPairs = new Set(kept.flat());
   const newcomers = present.filter((id) => !inPairs.has(id));
-  const units = kept.length ? [...kept, ...formPairs(newcomers)] : formPairs(present);
+  // Larger units first, so that the one left over (it joins the last foursome) is the smallest:
+  // eleven people make 5 + 6 rather than 4 + 7.
+  const units = (kept.length ? [...kept, ...formPairs(newcomers)] : formPairs(present)).sort((a, b) => b.length - a.length);
   const fours: string[][] = [];
   for (let i = 0; i + 1 < units.length; i += 2) fours.push([...units[i], ...units[i + 1]]);
   if (units.length % 2 === 1) {

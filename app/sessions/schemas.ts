@@ -6,6 +6,17 @@ const idList = z
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
+// A date typed as YYYY-MM-DD that exists in the calendar: "2026-13-01" or "2026-02-30" does not.
+const isCalendarDate = (v: string) => {
+  const [y, m, d] = v.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+const calendarDate = () =>
+  z
+    .string({ error: "validation.dateInvalid" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.dateInvalid" })
+    .refine(isCalendarDate, { error: "validation.dateInvalid" });
 const optionalText = (max: number) => z.string().trim().max(max, { error: "validation.textTooLong" }).optional().transform((v) => v ?? "");
 
 export const SessionSchema = z.object({
@@ -16,7 +27,7 @@ export const SessionSchema = z.object({
     .max(200, { error: "validation.titleTooLong" }),
   theme: optionalText(2000),
   // Date and time as the facilitator sees them, in Stockholm time.
-  date: z.string({ error: "validation.dateInvalid" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.dateInvalid" }),
+  date: calendarDate(),
   time: z.string({ error: "validation.timeInvalid" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "validation.timeInvalid" }),
   durationMinutes: z.coerce
     .number({ error: "validation.durationInvalid" })
@@ -142,7 +153,7 @@ export const ActionOutcomeSchema = z.object({
     .min(3, { error: "validation.actionRequired" })
     .max(300, { error: "validation.textTooLong" }),
   ownerId: z.string({ error: "validation.choose" }).min(1, { error: "validation.choose" }),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.dateInvalid" }),
+  dueDate: calendarDate(),
 });
 export const ActionDoneSchema = z.object({ intent: z.enum(["action-done", "action-reopen"]), actionId: z.string() });
 export const SynthesisSchema = z.object({ intent: z.literal("post-synthesis"), categoryId: z.string().min(1, { error: "validation.choose" }) });

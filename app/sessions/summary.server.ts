@@ -1,11 +1,12 @@
 import { db } from "~/db.server";
 import type { Viewer } from "~/lessons/lessons.server";
-import { findVisibleSession } from "./sessions.server";
+import { findVisibleSession, isFacilitator } from "./sessions.server";
 
 /** What a session produced, for its summary page, its Markdown export and the synthesis thread. */
 export async function sessionSummary(viewer: Viewer, sessionId: string) {
   const session = await findVisibleSession(viewer, sessionId);
-  if (!session) return null;
+  // While the session runs, the summary would show everyone's notes early (thinking alone is alone).
+  if (!session || (session.status !== "ended" && !isFacilitator(session, viewer.userId))) return null;
   const [notes, groups, votes, lessons, recommendations, actions] = await Promise.all([
     db.sessionNote.findMany({ where: { sessionId, hiddenAt: null }, orderBy: { createdAt: "asc" }, select: { id: true, phaseId: true, text: true, groupId: true, author: { select: { name: true } } } }),
     db.noteGroup.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { id: true, title: true } }),
