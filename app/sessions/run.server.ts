@@ -56,8 +56,9 @@ export async function markPresent(viewer: Viewer, sessionId: string): Promise<bo
   return true;
 }
 
-export async function markAway(userId: string, sessionId: string): Promise<void> {
-  await db.sessionParticipant.updateMany({ where: { sessionId, userId }, data: { leftAt: new Date() } });
+/** Away, unless the person came back (another tab joined) after this tab began to leave. */
+export async function markAway(userId: string, sessionId: string, leaving = new Date()): Promise<void> {
+  await db.sessionParticipant.updateMany({ where: { sessionId, userId, presentAt: { lt: leaving } }, data: { leftAt: new Date() } });
   await announce(sessionId, "presence");
 }
 
