@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
+// E2E_PORT lets a second run (another checkout) use its own port.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = "tests/.tmp/e2e";
 
 // Real Chromium (Debian's package) against the real app on a throwaway database.
