@@ -147,7 +147,7 @@ export default function LiveSession() {
       <p className="muted">
         <Link to={`/o/${slug}/sessions/${session.id}`}>{session.title}</Link>
       </p>
-      <h1>{current ? current.title : session.title}</h1>
+      <h1>{current && clock.status === "running" ? current.title : session.title}</h1>
       <p role="status" className={status === "disconnected" ? "alert alert--warning" : "visually-hidden"}>
         {status === "disconnected" ? t("sessions.disconnected") : ""}
       </p>
