@@ -165,7 +165,13 @@ export default function LiveSession() {
       {clock.status === "planned" ? <p className="alert alert--info">{board.facilitator ? t("sessions.notStartedFacilitator") : t("sessions.notStarted")}</p> : null}
       {clock.status === "ended" ? (
         <p className="alert alert--info">
-          {t("sessions.ended")} <Link to={`/o/${slug}/sessions/${session.id}/summary`}>{t("sessions.summary")}</Link>
+          {t("sessions.ended")}{" "}
+          {/* A full page load: the link appears with the live clock, while the ending's own fetcher may still be
+              reloading this page's data, and React Router (lazy route discovery) would then finish the client-side
+              navigation with this page's routes at the summary's address, a blank page. */}
+          <Link to={`/o/${slug}/sessions/${session.id}/summary`} reloadDocument>
+            {t("sessions.summary")}
+          </Link>
         </p>
       ) : null}
 

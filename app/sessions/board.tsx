@@ -82,6 +82,10 @@ function Outcomes({ type, id, defaultText, participants }: { type: "group" | "no
         <span className="visually-hidden"> {defaultText.slice(0, 60)}</span>
       </summary>
       <div className="outcomes__forms">
+        <FormErrors
+          id={`outcome-refused-${id}`}
+          errors={[lesson, recommendation, action].map((f) => (f.state === "idle" ? f.data?.error : null)).filter((e): e is string => Boolean(e))}
+        />
         <lesson.Form method="post" {...getFormProps(lessonForm)} className="stack">
           <h4>{t("sessions.outcomeLesson")}</h4>
           <input type="hidden" name="intent" value="outcome-lesson" />
@@ -365,6 +369,7 @@ function FreeAction({ participants }: { participants: BoardData["participants"] 
   const [form, fields] = useForm<{ title: string; ownerId: string; dueDate: string }>({ id: "action-free", lastResult: fetcher.data?.result ?? undefined, defaultValue: { dueDate: due } });
   return (
     <fetcher.Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors id="action-free-refused" errors={fetcher.data?.error ? [fetcher.data.error] : undefined} />
       <input type="hidden" name="intent" value="outcome-action" />
       <TextField meta={fields.title} label={t("sessions.actionTitle")} />
       <SelectField meta={fields.ownerId} label={t("sessions.actionOwner")} options={[{ value: "", label: t("sessions.chooseOwner") }, ...participants.map((p) => ({ value: p.id, label: p.name }))]} />
