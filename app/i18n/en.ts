@@ -1,4 +1,9 @@
 import type { Resources } from "./sv";
+import { callsEn } from "./parts/calls";
+import { dashboardEn } from "./parts/dashboard";
+import { evaluationsEn } from "./parts/evaluations";
+import { publicResultsEn } from "./parts/public-results";
+
 
 export const en: Resources = {
   app: { name: "Lärloop" },
@@ -20,7 +25,8 @@ export const en: Resources = {
     goals: "Goals",
     projects: "Projects",
     calls: "Calls",
-    dashboard: "Dashboard",
+    dashboard: "Follow-up",
+    evaluations: "Evaluation",
     settings: "Settings",
     comingSoon: "This area is on its way",
     description: {
@@ -29,8 +35,9 @@ export const en: Resources = {
       lessons: "The organisation's lessons from projects, sessions, evaluations and study visits, tagged to the goals of the regional development strategy.",
       goals: "The strategies and their goal trees, with the goals that 1:1 funds should move and indicators with baseline, target and outcome.",
       projects: "The projects funded with 1:1 money: Nyps case number, beneficiary, decided amount, expected and realised results.",
-      calls: "Calls for proposals and their learning briefs will live here: which lessons were considered and what they changed in the call.",
-      dashboard: "Follow-up will live here: decided funds by goal and tag, expected versus realised results, and how lessons are used in new calls.",
+      calls: "Calls for proposals with their learning briefs: which lessons were considered and what they changed in the call.",
+      dashboard: "Decided funds by goal and tag, expected versus realised results, indicators against their targets, and how lessons are used in new calls.",
+      evaluations: "The evaluation model – what can be evaluated for each kind of project and how – and the evaluation plan with thematic and aggregated evaluations whose findings become lessons.",
     },
   },
   home: {
@@ -871,4 +878,8 @@ export const en: Resources = {
     genericText: "An unexpected error occurred. Please try again in a moment.",
     toStart: "To the start page",
   },
+  calls: callsEn,
+  dashboard: dashboardEn,
+  evaluations: evaluationsEn,
+  publicResults: publicResultsEn,
 };

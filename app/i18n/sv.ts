@@ -1,3 +1,9 @@
+import { callsSv } from "./parts/calls";
+import { dashboardSv } from "./parts/dashboard";
+import { evaluationsSv } from "./parts/evaluations";
+import { publicResultsSv } from "./parts/public-results";
+import type { Shape } from "./shape";
+
 // Swedish is the source language: every key starts here.
 export const sv = {
   app: { name: "Lärloop" },
@@ -20,6 +26,7 @@ export const sv = {
     projects: "Projekt",
     calls: "Utlysningar",
     dashboard: "Uppföljning",
+    evaluations: "Utvärdering",
     settings: "Inställningar",
     comingSoon: "Det här området är på väg",
     description: {
@@ -28,8 +35,9 @@ export const sv = {
       lessons: "Organisationens lärdomar från projekt, lärtillfällen, utvärderingar och studiebesök, taggade till målen i den regionala utvecklingsstrategin.",
       goals: "Strategierna och deras målträd, med de mål som 1:1-medlen ska påverka och indikatorer med utgångsvärde, målvärde och utfall.",
       projects: "Projekten som finansierats med 1:1-medel: ärendenummer i Nyps, stödmottagare, beviljat belopp, förväntade och uppnådda resultat.",
-      calls: "Här kommer utlysningarna med sina lärandeunderlag: vilka lärdomar som vägts in och vad de ändrade i utlysningen.",
-      dashboard: "Här kommer uppföljningen: beviljade medel per mål och tagg, förväntade mot uppnådda resultat och hur lärdomar används i nya utlysningar.",
+      calls: "Utlysningarna med sina lärandeunderlag: vilka lärdomar som vägts in och vad de ändrade i utlysningen.",
+      dashboard: "Beviljade medel per mål och tagg, förväntade mot uppnådda resultat, indikatorerna mot sina mål och hur lärdomar används i nya utlysningar.",
+      evaluations: "Utvärderingsmodellen – vad som kan utvärderas för olika slags projekt och hur – och utvärderingsplanen med tematiska och samlade utvärderingar vars resultat blir lärdomar.",
     },
   },
   home: {
@@ -870,7 +878,10 @@ export const sv = {
     genericText: "Ett oväntat fel inträffade. Försök igen om en stund.",
     toStart: "Till startsidan",
   },
+  calls: callsSv,
+  dashboard: dashboardSv,
+  evaluations: evaluationsSv,
+  publicResults: publicResultsSv,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof sv>;
