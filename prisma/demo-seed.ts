@@ -2,6 +2,7 @@ import { hashPassword } from "../app/auth/password.server.ts";
 import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
+import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
@@ -90,6 +91,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoProjectsAndLessons(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoThreads(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoSessions(tx, organisationIds.get("region-demo")!, userIds);
+    await seedDemoCalls(tx, organisationIds.get("region-demo")!, userIds);
     // A pending invitation, so that the members page shows one.
     await tx.invitation.create({
       data: {

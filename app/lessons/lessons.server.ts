@@ -88,6 +88,7 @@ export async function findReadableLesson(viewer: Viewer, lessonId: string) {
       project: { select: { id: true, caseNumber: true, name: true } },
       thread: { select: { id: true, title: true } },
       post: { select: { number: true } },
+      evaluation: { select: { id: true, title: true } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, dimension: { select: { name: true } } } } } },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },

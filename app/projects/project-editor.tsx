@@ -10,12 +10,25 @@ type Options = {
   goals: { id: string; label: string; depth: number }[];
   dimensions: { id: string; name: string; tags: { id: string; name: string }[] }[];
   indicators: { id: string; name: string; unit: string }[];
+  calls: { id: string; title: string }[];
 };
 
 type LastResult = { form: string; result: SubmissionResult<string[]> | null } | undefined;
 
 /** An admin's forms on the project page: links to goals and tags, results and reports. */
-export function ProjectEditor({ options, chosenGoals, chosenTags, last }: { options: Options; chosenGoals: string[]; chosenTags: string[]; last: LastResult }) {
+export function ProjectEditor({
+  options,
+  chosenGoals,
+  chosenTags,
+  chosenCall,
+  last,
+}: {
+  options: Options;
+  chosenGoals: string[];
+  chosenTags: string[];
+  chosenCall: string | null;
+  last: LastResult;
+}) {
   const { t } = useTranslation();
   const lastFor = (id: string) => (last?.form === id ? last.result : undefined);
   const indicatorOptions = [{ value: "", label: t("projects.noIndicator") }, ...options.indicators.map((i) => ({ value: i.id, label: i.unit ? `${i.name} (${i.unit})` : i.name }))];
@@ -50,6 +63,17 @@ export function ProjectEditor({ options, chosenGoals, chosenTags, last }: { opti
         <summary>{t("projects.editLinks")}</summary>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="links" />
+          <div className="field">
+            <label htmlFor="project-call">{t("calls.projectCall")}</label>
+            <select id="project-call" name="callId" defaultValue={chosenCall ?? ""}>
+              <option value="">{t("calls.projectCallNone")}</option>
+              {options.calls.map((call) => (
+                <option key={call.id} value={call.id}>
+                  {call.title}
+                </option>
+              ))}
+            </select>
+          </div>
           <fieldset className="fieldset checkbox-list">
             <legend>{t("projects.goals")}</legend>
             {options.goals.map((goal) => (

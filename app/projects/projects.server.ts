@@ -49,6 +49,7 @@ export async function findProject(viewer: Viewer, projectId: string) {
   const project = await db.project.findFirst({
     where: { id: projectId, organisationId: viewer.organisationId },
     include: {
+      call: { select: { id: true, title: true } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, dimension: { select: { name: true } } } } } },
       expectedResults: { include: { indicator: { select: { name: true, unit: true } } } },
@@ -73,15 +74,23 @@ async function ownProject(organisationId: string, projectId: string) {
   return db.project.findFirst({ where: { id: projectId, organisationId }, select: { id: true } });
 }
 
-/** Replace the goals and tags a project is linked to; all must be the organisation's own. */
-export async function setProjectLinks(organisationId: string, projectId: string, goalIds: string[], tagIds: string[]): Promise<Change> {
+/** Replace the goals, tags and call a project is linked to; all must be the organisation's own. */
+export async function setProjectLinks(
+  organisationId: string,
+  projectId: string,
+  goalIds: string[],
+  tagIds: string[],
+  callId: string | null,
+): Promise<Change> {
   if (!(await ownProject(organisationId, projectId))) return { ok: false, error: "notFound" };
-  const [goals, tags] = await Promise.all([
+  const [goals, tags, calls] = await Promise.all([
     db.goal.count({ where: { organisationId, id: { in: goalIds } } }),
     db.tag.count({ where: { organisationId, id: { in: tagIds } } }),
+    callId ? db.call.count({ where: { organisationId, id: callId } }) : Promise.resolve(1),
   ]);
-  if (goals !== new Set(goalIds).size || tags !== new Set(tagIds).size) return { ok: false, error: "invalidLinks" };
+  if (goals !== new Set(goalIds).size || tags !== new Set(tagIds).size || calls !== 1) return { ok: false, error: "invalidLinks" };
   await db.$transaction([
+    db.project.update({ where: { id: projectId }, data: { callId } }),
     db.projectGoal.deleteMany({ where: { projectId } }),
     db.projectTag.deleteMany({ where: { projectId } }),
     db.projectGoal.createMany({ data: [...new Set(goalIds)].map((goalId) => ({ projectId, goalId })) }),
@@ -124,13 +133,14 @@ export async function addReport(organisationId: string, projectId: string, input
 
 /** What an admin can link a project to: goals, tags and the organisation's indicators. */
 export async function projectEditOptions(organisationId: string) {
-  const [dimensions, indicators] = await Promise.all([
+  const [dimensions, indicators, calls] = await Promise.all([
     db.tagDimension.findMany({
       where: { organisationId },
       orderBy: { position: "asc" },
       select: { id: true, name: true, tags: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
     }),
     db.indicator.findMany({ where: { organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true, unit: true } }),
+    db.call.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true } }),
   ]);
-  return { dimensions: dimensions.filter((d) => d.tags.length), indicators };
+  return { dimensions: dimensions.filter((d) => d.tags.length), indicators, calls };
 }

@@ -21,7 +21,8 @@ const isoDate = z
 
 const text = (max: number) => z.string().trim().max(max, { error: "validation.textTooLong" }).optional().transform((v) => v ?? "");
 
-export const ProjectLinksSchema = z.object({ intent: z.literal("links"), goalIds: idList, tagIds: idList });
+// callId "" means "not funded under a call".
+export const ProjectLinksSchema = z.object({ intent: z.literal("links"), goalIds: idList, tagIds: idList, callId: z.string().optional().transform((v) => v || null) });
 
 export const ExpectedResultSchema = z.object({
   intent: z.literal("expected"),

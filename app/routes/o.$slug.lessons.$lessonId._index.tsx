@@ -3,6 +3,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { lessonJourney } from "~/calls/lesson-journey.server";
+import { LessonJourney } from "~/calls/lesson-journey";
 import { StatusMessage, TextAreaField } from "~/components/forms";
 import { formatDate } from "~/i18n/i18n";
 import { EvidenceBadge, StatusBadge } from "~/lessons/badges";
@@ -18,7 +20,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const lesson = await findReadableLesson(viewer, params.lessonId ?? "");
   if (!lesson) throw new Response("Not Found", { status: 404 });
   const own = lesson.organisationId === organisation.id;
+  const journey = await lessonJourney(viewer, lesson);
   return {
+    journey,
     slug: organisation.slug,
     own,
     canEdit: canEdit(viewer, lesson),
@@ -43,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       // Another organisation's project and goals are named, not linked: they live in its workspace.
       project: lesson.project,
       thread: own && lesson.thread ? { ...lesson.thread, postNumber: lesson.post?.number ?? null } : null,
+      evaluation: own ? lesson.evaluation : null,
       goals: lesson.goals.map((g) => g.goal),
       tags: lesson.tags.map((t) => ({ id: t.tag.id, name: t.tag.name, dimension: t.tag.dimension.name })),
       comments: lesson.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author?.name ?? null })),
@@ -80,7 +85,7 @@ const NOTICES: Record<string, string> = { saved: "lessons.saved", published: "le
 
 export default function LessonPage() {
   const { t } = useTranslation();
-  const { slug, own, canEdit, canApprove, markedUseful, lesson } = useLoaderData<typeof loader>();
+  const { slug, own, canEdit, canApprove, markedUseful, lesson, journey } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const notice = data?.notice ?? NOTICES[searchParams.get("notice") ?? ""];
@@ -148,6 +153,11 @@ export default function LessonPage() {
                   {lesson.thread.postNumber ? ` #${lesson.thread.postNumber}` : ""}
                 </Link>
               </>
+            ) : lesson.evaluation ? (
+              <>
+                {": "}
+                <Link to={`/o/${slug}/evaluations/${lesson.evaluation.id}`}>{lesson.evaluation.title}</Link>
+              </>
             ) : lesson.sourceNote ? (
               ` – ${lesson.sourceNote}`
             ) : null}
@@ -180,6 +190,8 @@ export default function LessonPage() {
           </div>
         ) : null}
       </dl>
+
+      {lesson.status === "published" ? <LessonJourney slug={slug} publishedAt={lesson.publishedAt} calls={journey} /> : null}
 
       <div className="actions">
         <Form method="post" className="inline-form">

@@ -42,7 +42,7 @@ type ProjectChange =
 function applyChange(organisationId: string, projectId: string, change: ProjectChange) {
   switch (change.intent) {
     case "links":
-      return setProjectLinks(organisationId, projectId, change.goalIds, change.tagIds);
+      return setProjectLinks(organisationId, projectId, change.goalIds, change.tagIds, change.callId);
     case "expected": {
       const { intent: _intent, ...result } = change;
       return addExpectedResult(organisationId, projectId, result);
@@ -124,6 +124,10 @@ export default function ProjectPage() {
         <div>
           <dt>{t("projects.status")}</dt>
           <dd>{project.statusLabel || t(`projects.statuses.${project.status}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("calls.projectCall")}</dt>
+          <dd>{project.call ? <Link to={`/o/${slug}/calls/${project.call.id}`}>{project.call.title}</Link> : "–"}</dd>
         </div>
       </dl>
 
@@ -253,6 +257,7 @@ export default function ProjectPage() {
           options={editOptions}
           chosenGoals={project.goals.map((g) => g.goal.id)}
           chosenTags={project.tags.map((t) => t.tag.id)}
+          chosenCall={project.call?.id ?? null}
           last={data ? { form: data.form, result: data.result } : undefined}
         />
       ) : null}
