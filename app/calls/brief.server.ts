@@ -60,18 +60,28 @@ function goalFamilies(goals: { id: string; parentId: string | null }[], callGoal
   return { direct, below, above };
 }
 
-/** Distinctive words of the call as FTS5 prefix terms, any of them matching. */
-function similarityQuery(text: string): string | null {
-  const stems = [...new Set(words(text).filter((w) => w.length >= 5).map(stem))].slice(0, 16);
-  return stems.length ? stems.map((s) => `"${s.replace(/"/g, "")}"*`).join(" OR ") : null;
-}
+// A word found in more than this share of lessons says little about any one of them.
+const COMMON_WORD_SHARE = 0.2;
 
+/**
+ * Lessons whose text is like the call's: the call's longer words as FTS5
+ * prefix terms, any of them matching, ranked by bm25. Words that appear in
+ * many lessons ("projekt", "utlysningen") are left out first.
+ */
 async function textMatches(viewer: Viewer, call: CallForBrief): Promise<string[]> {
-  const match = similarityQuery(`${call.title} ${call.description}`);
-  if (!match) return [];
+  const stems = [...new Set(words(`${call.title} ${call.description}`).filter((w) => w.length >= 5).map(stem))].slice(0, 24);
+  if (!stems.length) return [];
+  const term = (s: string) => `"${s.replace(/"/g, "")}"*`;
+  const [{ total }] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM search_index WHERE kind = 'lesson'`;
+  const limit = Math.max(2, Number(total) * COMMON_WORD_SHARE);
+  const frequencies = await Promise.all(
+    stems.map((s) => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${term(s)} AND kind = 'lesson'`),
+  );
+  const distinctive = stems.filter((_, i) => Number(frequencies[i][0].n) <= limit);
+  if (!distinctive.length) return [];
   const rows = await db.$queryRaw<{ ref_id: string }[]>`
     SELECT ref_id FROM search_index
-    WHERE search_index MATCH ${match} AND kind = 'lesson'
+    WHERE search_index MATCH ${distinctive.map(term).join(" OR ")} AND kind = 'lesson'
       AND (organisation_id = ${viewer.organisationId} OR shared = 1)
     ORDER BY bm25(search_index, 0, 0, 0, 0, 3.0, 1.0)
     LIMIT 60`;
