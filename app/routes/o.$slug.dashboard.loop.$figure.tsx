@@ -86,8 +86,11 @@ export default function LoopFigure() {
 
   return (
     <div className="page">
-      <nav aria-label={t("loop.title")} className="breadcrumbs">
+      <nav aria-label={t("areas.dashboard")} className="breadcrumbs">
         <ol>
+          <li>
+            <Link to={`/o/${slug}/dashboard`}>{t("areas.dashboard")}</Link>
+          </li>
           <li>
             <Link to={back}>{t("loop.title")}</Link>
           </li>

@@ -72,6 +72,13 @@ export default function LearningLoop() {
   const strategies = [...new Set(goals.map((g) => g.strategyId))].map((id) => ({ id, goals: goals.filter((g) => g.strategyId === id) }));
   return (
     <div className="page">
+      <nav aria-label={t("areas.dashboard")} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link to={`/o/${slug}/dashboard`}>{t("areas.dashboard")}</Link>
+          </li>
+        </ol>
+      </nav>
       <div className="page-header">
         <h1>{t("loop.title")}</h1>
         <a href={`/o/${slug}/dashboard/loop.csv${year ? `?year=${year}` : ""}`} className="button button--secondary" download>
@@ -184,11 +191,12 @@ export default function LearningLoop() {
                 <tr key={r.key}>
                   <th scope="row">{r.name ?? t("loop.noIndicator")}</th>
                   <td>{r.unit}</td>
-                  <td className="numeric">{formatNumber(r.expected)}</td>
-                  <td className="numeric">{formatNumber(r.realised)}</td>
-                  <td className="numeric">
-                    <Link to={figureHref(slug, "projects", null, year, r.key)}>{r.projects}</Link>
-                  </td>
+                  {[formatNumber(r.expected), formatNumber(r.realised), r.projects].map((value, i) => (
+                    // Each sum leads to the projects behind it, with their own expected and realised values.
+                    <td key={i} className="numeric">
+                      <Link to={figureHref(slug, "projects", null, year, r.key)}>{value}</Link>
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
