@@ -120,7 +120,7 @@ export default function LearningLoop() {
           {strategies.map((s) => (
             <tbody key={s.id}>
               <tr className="loop-strategy">
-                <th scope="colgroup" colSpan={8}>
+                <th scope="rowgroup" colSpan={8}>
                   {s.goals[0].strategy}
                 </th>
               </tr>
