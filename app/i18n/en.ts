@@ -3,6 +3,7 @@ import { callsEn } from "./parts/calls";
 import { dashboardEn } from "./parts/dashboard";
 import { evaluationsEn } from "./parts/evaluations";
 import { publicResultsEn } from "./parts/public-results";
+import { loopEn } from "./parts/loop";
 
 
 export const en: Resources = {
@@ -882,4 +883,5 @@ export const en: Resources = {
   dashboard: dashboardEn,
   evaluations: evaluationsEn,
   publicResults: publicResultsEn,
+  loop: loopEn,
 };

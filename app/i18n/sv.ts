@@ -2,6 +2,7 @@ import { callsSv } from "./parts/calls";
 import { dashboardSv } from "./parts/dashboard";
 import { evaluationsSv } from "./parts/evaluations";
 import { publicResultsSv } from "./parts/public-results";
+import { loopSv } from "./parts/loop";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -882,6 +883,7 @@ export const sv = {
   dashboard: dashboardSv,
   evaluations: evaluationsSv,
   publicResults: publicResultsSv,
+  loop: loopSv,
 };
 
 export type Resources = Shape<typeof sv>;
