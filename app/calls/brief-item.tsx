@@ -34,7 +34,7 @@ export function BriefEntry({ item, slug, canAssess, refusal }: { item: BriefItem
           <strong>{t(`calls.verdicts.${item.assessment.verdict}`)}</strong>
           {item.assessment.note ? ` – ${item.assessment.note}` : ""}{" "}
           <span className="muted">
-            {t("calls.assessedBy", { name: item.assessment.assessedBy ?? t("calls.formerMember"), date: formatDate(item.assessment.updatedAt) })}
+            {t("calls.assessedBy", { name: item.assessment.assessedBy ?? t("calls.formerMember"), date: formatDate(item.assessment.assessedAt) })}
           </span>
         </p>
       ) : null}

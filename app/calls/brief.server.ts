@@ -20,7 +20,7 @@ export type BriefItem = {
   own: boolean;
   score: number;
   reasons: Reason[];
-  assessment: { verdict: Verdict; note: string; assessedBy: string | null; updatedAt: string } | null;
+  assessment: { verdict: Verdict; note: string; assessedBy: string | null; assessedAt: string } | null;
 };
 
 // Weights: a lesson on the call's own goal or one of its sub-goals outranks
@@ -62,30 +62,33 @@ function goalFamilies(goals: { id: string; parentId: string | null }[], callGoal
 
 // A word found in more than this share of lessons says little about any one of them.
 const COMMON_WORD_SHARE = 0.2;
+const PER_WORD_LIMIT = 500;
 
 /**
- * Lessons whose text is like the call's: the call's longer words as FTS5
- * prefix terms, any of them matching, ranked by bm25. Words that appear in
- * many lessons ("projekt", "utlysningen") are left out first.
+ * Lessons whose text is like the call's, with how alike: the number of the
+ * call's distinctive words (stems, as FTS5 prefix terms) each lesson shares.
+ * Words that appear in many lessons ("projekt", "utlysningen") are left out,
+ * and one shared word is not enough when the call has several.
  */
-async function textMatches(viewer: Viewer, call: CallForBrief): Promise<string[]> {
+async function textMatches(viewer: Viewer, call: CallForBrief): Promise<Map<string, number>> {
   const stems = [...new Set(words(`${call.title} ${call.description}`).filter((w) => w.length >= 5).map(stem))].slice(0, 24);
-  if (!stems.length) return [];
+  const shared = new Map<string, number>();
+  if (!stems.length) return shared;
   const term = (s: string) => `"${s.replace(/"/g, "")}"*`;
   const [{ total }] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM search_index WHERE kind = 'lesson'`;
   const limit = Math.max(2, Number(total) * COMMON_WORD_SHARE);
-  const frequencies = await Promise.all(
-    stems.map((s) => db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM search_index WHERE search_index MATCH ${term(s)} AND kind = 'lesson'`),
+  const hits = await Promise.all(
+    stems.map((s) => db.$queryRaw<{ ref_id: string }[]>`
+      SELECT ref_id FROM search_index
+      WHERE search_index MATCH ${term(s)} AND kind = 'lesson' AND (organisation_id = ${viewer.organisationId} OR shared = 1)
+      LIMIT ${PER_WORD_LIMIT + 1}`),
   );
-  const distinctive = stems.filter((_, i) => Number(frequencies[i][0].n) <= limit);
-  if (!distinctive.length) return [];
-  const rows = await db.$queryRaw<{ ref_id: string }[]>`
-    SELECT ref_id FROM search_index
-    WHERE search_index MATCH ${distinctive.map(term).join(" OR ")} AND kind = 'lesson'
-      AND (organisation_id = ${viewer.organisationId} OR shared = 1)
-    ORDER BY bm25(search_index, 0, 0, 0, 0, 3.0, 1.0)
-    LIMIT 60`;
-  return rows.map((r) => r.ref_id);
+  // Readable hits only approximate how common a word is; the limit keeps a common word from flooding the brief.
+  const distinctive = hits.filter((rows) => rows.length <= Math.min(limit, PER_WORD_LIMIT));
+  for (const rows of distinctive) for (const { ref_id } of rows) shared.set(ref_id, (shared.get(ref_id) ?? 0) + 1);
+  const needed = Math.min(2, distinctive.length);
+  for (const [id, count] of shared) if (count < needed) shared.delete(id);
+  return shared;
 }
 
 /**
@@ -96,7 +99,7 @@ async function textMatches(viewer: Viewer, call: CallForBrief): Promise<string[]
  */
 export async function learningBrief(viewer: Viewer, call: CallForBrief): Promise<BriefItem[]> {
   const callGoalIds = call.goals.map((g) => g.goal.id);
-  const [goals, textIds, assessments] = await Promise.all([
+  const [goals, alike, assessments] = await Promise.all([
     db.goal.findMany({ where: { organisationId: call.organisationId }, select: { id: true, parentId: true } }),
     textMatches(viewer, call),
     db.callLesson.findMany({ where: { callId: call.id }, include: { assessedBy: { select: { name: true } } } }),
@@ -106,7 +109,7 @@ export async function learningBrief(viewer: Viewer, call: CallForBrief): Promise
   const tagMatch: Prisma.TagWhereInput[] = call.tags.map(({ tag }) => ({
     OR: [{ id: tag.id }, { dimension: { key: tag.dimension.key }, ...(tag.code ? { code: tag.code } : { name: tag.name }) }],
   }));
-  const found: Prisma.LessonWhereInput[] = [{ id: { in: [...textIds, ...assessments.map((a) => a.lessonId)] } }];
+  const found: Prisma.LessonWhereInput[] = [{ id: { in: [...alike.keys(), ...assessments.map((a) => a.lessonId)] } }];
   if (goalIds.length) found.push({ goals: { some: { goalId: { in: goalIds } } } });
   if (tagMatch.length) found.push({ tags: { some: { tag: { OR: tagMatch } } } });
   const lessons = await db.lesson.findMany({
@@ -124,7 +127,8 @@ export async function learningBrief(viewer: Viewer, call: CallForBrief): Promise
     },
   });
 
-  const textRank = new Map(textIds.map((id, i) => [id, WEIGHT.text * (1 - i / textIds.length)]));
+  // Three shared distinctive words make a text as alike as it gets.
+  const textScore = (id: string) => WEIGHT.text * Math.min(1, (alike.get(id) ?? 0) / 3);
   const byLesson = new Map(assessments.map((a) => [a.lessonId, a]));
   const items = lessons.map((lesson): BriefItem => {
     const reasons: Reason[] = [];
@@ -148,7 +152,7 @@ export async function learningBrief(viewer: Viewer, call: CallForBrief): Promise
         tagScore += WEIGHT.tag;
       }
     }
-    const text = textRank.get(lesson.id) ?? 0;
+    const text = textScore(lesson.id);
     if (text > 0) reasons.push({ kind: "text" });
     const assessment = byLesson.get(lesson.id);
     return {
@@ -162,7 +166,7 @@ export async function learningBrief(viewer: Viewer, call: CallForBrief): Promise
       score: Math.round((goalScore + Math.min(tagScore, WEIGHT.tagCap) + text + (EVIDENCE_BONUS[lesson.evidence] ?? 0)) * 100) / 100,
       reasons,
       assessment: assessment
-        ? { verdict: assessment.verdict as Verdict, note: assessment.note, assessedBy: assessment.assessedBy?.name ?? null, updatedAt: assessment.updatedAt.toISOString() }
+        ? { verdict: assessment.verdict as Verdict, note: assessment.note, assessedBy: assessment.assessedBy?.name ?? null, assessedAt: assessment.createdAt.toISOString() }
         : null,
     };
   });

@@ -110,7 +110,6 @@ export async function seedDemoCalls(tx: Tx, organisationId: string, userIds: Map
             assessedById: userIds.get(a.by)!,
             appliedAt: a.verdict === "applied" ? day(a.on) : null,
             createdAt: day(a.on),
-            updatedAt: day(a.on),
           })),
         },
       },
