@@ -4,6 +4,7 @@ import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
+import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
 import { seedDemoThreads } from "./demo/threads.ts";
 
@@ -101,6 +102,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       },
     });
+    await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
   }, { timeout: 60_000 });
   return true;
 }
