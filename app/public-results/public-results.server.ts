@@ -8,7 +8,7 @@ import { db } from "~/db.server";
  * lessons its staff have published for the public.
  */
 
-export type PublicOrganisation = { id: string; slug: string; name: string; description: string };
+export type PublicOrganisation = { id: string; slug: string; name: string };
 
 /** Money as öre in a string: BigInt does not survive JSON, and öre keep it exact. */
 export type Money = { ore: string };
@@ -86,7 +86,7 @@ export async function setPublicResults(organisationId: string, enabled: boolean)
 export function findPublishingOrganisation(slug: string): Promise<PublicOrganisation | null> {
   return db.organisation.findFirst({
     where: { slug, publicResults: true },
-    select: { id: true, slug: true, name: true, description: true },
+    select: { id: true, slug: true, name: true },
   });
 }
 

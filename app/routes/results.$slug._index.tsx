@@ -43,7 +43,6 @@ export default function PublicResultsPage() {
           <span className="public-results__organisation">{organisation.name}</span>
         </h1>
         <p className="lead">{t("publicResults.intro", { organisation: organisation.name })}</p>
-        {organisation.description ? <p className="public-results__description">{organisation.description}</p> : null}
         <dl className="facts">
           <div>
             <dt>{t("publicResults.facts.projects")}</dt>

@@ -54,7 +54,7 @@ export const publicResultsSv = {
     goal: "Mål",
     baseline: "Utgångsläge",
     latest: "Senaste värde",
-    target: "Mål",
+    target: "Målvärde",
     source: "Källa",
     societyNone: "Inga indikatorer på samhällsnivå är registrerade ännu.",
   },
@@ -64,7 +64,7 @@ export const publicResultsSv = {
     published: "Publicerad {{date}}",
     goals: "Mål",
     none: "Inga lärdomar är publicerade för allmänheten ännu.",
-    back: "Tillbaka till {{organisation}}s resultatsida",
+    back: "Tillbaka till resultatsidan för {{organisation}}",
   },
   openData: {
     heading: "Öppna data",
@@ -83,7 +83,7 @@ export const publicResultsSv = {
     heading: "Öppen resultatsida",
     checkbox: "Publicera en öppen resultatsida",
     explanation:
-      "Sidan ”Vilken nytta gör 1:1-medlen?” blir läsbar för alla, utan inloggning, och samma uppgifter blir öppna data (CSV-filer och ett JSON-API). Den visar organisationens namn och beskrivning, beslutat stöd summerat per mål och per år, antal projekt, projektens förväntade och uppnådda resultat summerade per indikator, indikatorerna på samhällsnivå och de publicerade lärdomar som är markerade som offentliga.",
+      "Sidan ”Vilken nytta gör 1:1-medlen?” blir läsbar för alla, utan inloggning, och samma uppgifter blir öppna data (CSV-filer och ett JSON-API). Den visar organisationens namn, beslutat stöd summerat per mål och per år, antal projekt, projektens förväntade och uppnådda resultat summerade per indikator, indikatorerna på samhällsnivå och de publicerade lärdomar som är markerade som offentliga.",
     notShown:
       "Enskilda projekt, stödmottagare, organisationsnummer, namn på medarbetare, utkast och lärdomar som bara delas inom organisationen eller nätverket visas aldrig. Avmarkera rutan så försvinner sidan direkt.",
     address: "Sidans adress",
@@ -175,7 +175,7 @@ export const publicResultsEn: Shape<typeof publicResultsSv> = {
     heading: "Public results page",
     checkbox: "Publish a public results page",
     explanation:
-      "The page “What good do the 1:1 funds do?” becomes readable by anyone, without signing in, and the same figures become open data (CSV files and a JSON API). It shows the organisation's name and description, funding decided summed per goal and per year, the number of projects, the projects' expected and achieved results summed per indicator, the society-level indicators and the published lessons marked public.",
+      "The page “What good do the 1:1 funds do?” becomes readable by anyone, without signing in, and the same figures become open data (CSV files and a JSON API). It shows the organisation's name, funding decided summed per goal and per year, the number of projects, the projects' expected and achieved results summed per indicator, the society-level indicators and the published lessons marked public.",
     notShown:
       "Single projects, beneficiaries, organisation numbers, staff names, drafts and lessons shared only within the organisation or the network are never shown. Untick the box and the page disappears at once.",
     address: "The page's address",
