@@ -5,6 +5,7 @@ import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
+import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
 import { seedDemoThreads } from "./demo/threads.ts";
 
@@ -103,6 +104,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       },
     });
+    await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
   }, { timeout: 60_000 });
   return true;
 }

@@ -3,23 +3,37 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireOrganisation } from "~/auth/guards.server";
+import { appOrigin, requireOrganisation } from "~/auth/guards.server";
 import { StatusMessage } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 import { updateProfile } from "~/organisations/organisations.server";
 import { ProfileFields } from "~/organisations/profile-fields";
 import { OrganisationProfileSchema } from "~/organisations/schemas";
+import { PublicResultsSetting } from "~/public-results/public-results-setting";
+import { publicResultsEnabled, setPublicResults } from "~/public-results/public-results.server";
+import { PublicResultsSettingSchema } from "~/public-results/schemas";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "orgForm.profileTitle");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
-  return { organisation };
+  return {
+    organisation,
+    publicResults: await publicResultsEnabled(organisation.id),
+    publicResultsUrl: `${appOrigin(request)}/results/${organisation.slug}`,
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
-  const submission = parseWithZod(await request.formData(), { schema: OrganisationProfileSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "public-results") {
+    const setting = PublicResultsSettingSchema.safeParse(Object.fromEntries(formData));
+    if (!setting.success) throw new Response("Bad Request", { status: 400 });
+    await setPublicResults(organisation.id, setting.data.publicResults);
+    return json({ publicResults: setting.data.publicResults });
+  }
+  const submission = parseWithZod(formData, { schema: OrganisationProfileSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   await updateProfile(organisation.id, submission.value);
   return json({ result: submission.reply(), saved: true });
@@ -27,8 +41,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function OrganisationProfile() {
   const { t } = useTranslation();
-  const { organisation } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const { organisation, publicResults, publicResultsUrl } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  // The page has two forms; each reads only its own answer.
+  const data = actionData && "result" in actionData ? actionData : undefined;
   const [form, fields] = useForm({
     id: "organisation-profile",
     lastResult: data?.result,
@@ -50,6 +66,11 @@ export default function OrganisationProfile() {
           </button>
         </div>
       </Form>
+      <PublicResultsSetting
+        enabled={publicResults}
+        url={publicResultsUrl}
+        saved={actionData && "publicResults" in actionData ? actionData.publicResults : undefined}
+      />
     </section>
   );
 }
