@@ -62,17 +62,22 @@ export const EvaluationSchema = z
     goalIds: idList,
     projectIds: idList,
   })
-  .superRefine((value, ctx) => {
-    if (value.kind === "thematic" && value.goalIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["goalIds"], message: "evaluations.validation.goalsRequired" });
-    }
-    if (value.kind === "aggregated" && value.projectIds.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["projectIds"], message: "evaluations.validation.projectsRequired" });
-    }
-    if (value.startsOn && value.endsOn && value.endsOn < value.startsOn) {
-      ctx.addIssue({ code: "custom", path: ["endsOn"], message: "evaluations.validation.endBeforeStart" });
-    }
-  });
+  .superRefine(
+    (value, ctx) => {
+      if (value.kind === "thematic" && value.goalIds.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["goalIds"], message: "evaluations.validation.goalsRequired" });
+      }
+      if (value.kind === "aggregated" && value.projectIds.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["projectIds"], message: "evaluations.validation.projectsRequired" });
+      }
+      // A date that did not parse has its own message already.
+      if (value.startsOn instanceof Date && value.endsOn instanceof Date && value.endsOn < value.startsOn) {
+        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "evaluations.validation.endBeforeStart" });
+      }
+    },
+    // Checked even when another field is wrong, so that every message shows at once; only kind and the lists must have parsed.
+    { when: (payload) => !payload.issues.some((issue) => ["kind", "goalIds", "projectIds"].includes(String(issue.path?.[0]))) },
+  );
 
 export type EvaluationInput = z.infer<typeof EvaluationSchema>;
 

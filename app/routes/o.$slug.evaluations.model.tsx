@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireOrganisation } from "~/auth/guards.server";
 import { FormErrors, SelectField, StatusMessage, TextAreaField, TextField } from "~/components/forms";
+import { goalFilterOptions } from "~/components/filter-select";
 import { TableRegion } from "~/components/table-region";
 import { createModelEntry, deleteModelEntry, listModel, moveModelEntry, updateModelEntry } from "~/evaluations/model.server";
 import { LEVELS, MODEL_SUPPORT_TYPES } from "~/evaluations/options";
@@ -70,7 +71,7 @@ function withoutId<T extends { entryId: string }>(input: T): Omit<T, "entryId"> 
   return rest;
 }
 
-type GoalOption = { id: string; label: string };
+type GoalOption = { id: string; label: string; depth: number };
 type EntryValues = { level: string; supportType: string; projectType: string; goalId: string; what: string; method: string };
 
 function EntryForm({ id, entryId, values, goals, cancelTo }: { id: string; entryId?: string; values: EntryValues; goals: GoalOption[]; cancelTo?: string }) {
@@ -100,7 +101,7 @@ function EntryForm({ id, entryId, values, goals, cancelTo }: { id: string; entry
         />
       </div>
       <TextField meta={fields.projectType} label={t("evaluations.model.projectType")} hint={t("evaluations.model.projectTypeHint")} />
-      <SelectField meta={fields.goalId} label={t("evaluations.model.goal")} options={[{ value: "", label: t("evaluations.model.allGoals") }, ...goals.map((g) => ({ value: g.id, label: g.label }))]} />
+      <SelectField meta={fields.goalId} label={t("evaluations.model.goal")} options={[{ value: "", label: t("evaluations.model.allGoals") }, ...goalFilterOptions(goals)]} />
       <TextAreaField meta={fields.what} label={t("evaluations.model.what")} />
       <TextAreaField meta={fields.method} label={t("evaluations.model.method")} hint={t("evaluations.model.methodHint")} />
       <div className="actions">
@@ -124,7 +125,7 @@ function EntryButton({ intent, entryId, label, what }: { intent: string; entryId
       <input type="hidden" name="entryId" value={entryId} />
       <button type="submit" id={`${intent}-${entryId}`} className="button button--link">
         {label}
-        <span className="visually-hidden"> {what}</span>
+        <span className="visually-hidden">{` ${what}`}</span>
       </button>
     </Form>
   );
@@ -213,7 +214,7 @@ function ModelRow({ entry, first, last, canEdit, editing, columns, goals, slug }
             <div className="actions">
               <Link to={`?edit=${entry.id}#edit-entry`}>
                 {t("evaluations.model.edit")}
-                <span className="visually-hidden"> {entry.what}</span>
+                <span className="visually-hidden">{` ${entry.what}`}</span>
               </Link>
               {!first ? <EntryButton intent="move-up" entryId={entry.id} label={t("evaluations.model.moveUp")} what={entry.what} /> : null}
               {!last ? <EntryButton intent="move-down" entryId={entry.id} label={t("evaluations.model.moveDown")} what={entry.what} /> : null}
