@@ -68,6 +68,11 @@ describe("the evaluation model", () => {
 
     const edit = await admin.get(`${MODEL}?edit=${second.id}`);
     expect(await edit.text()).toContain("Ändra raden");
+    const refused = await admin.post(`${MODEL}?edit=${second.id}`, { ...entry({ what: "", method: "Registerdata och intervjuer" }), intent: "update-entry", entryId: second.id });
+    expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("Skriv vad som kan utvärderas.");
+    expect(refusedHtml).toContain("Registerdata och intervjuer</textarea>");
     const saved = await admin.post(`${MODEL}?edit=${second.id}`, { ...entry({ what: "Fler anställda tre år efter stödet", method: "Registerdata från SCB" }), intent: "update-entry", entryId: second.id });
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`${MODEL}?notice=saved#row-${second.id}`);
