@@ -3,6 +3,7 @@ import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoCalls } from "./demo/calls.ts";
+import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
@@ -105,6 +106,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       },
     });
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
+    await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
   }, { timeout: 60_000 });
   return true;
 }
