@@ -2,6 +2,7 @@ import { hashPassword } from "../app/auth/password.server.ts";
 import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
+import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
@@ -101,6 +102,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       },
     });
+    await seedDemoFollowup(tx, organisationIds.get("region-demo")!);
   }, { timeout: 60_000 });
   return true;
 }

@@ -36,9 +36,13 @@ const clip = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_L
 
 /** Axis ticks for kronor: millions or thousands when the amounts are large. */
 export function kronorTick(max: number, t: TFunction) {
-  if (max >= 1_000_000) return (v: number) => t("dashboard.chart.millions", { value: formatNumber(v / 1_000_000, 1) });
-  if (max >= 10_000) return (v: number) => t("dashboard.chart.thousands", { value: formatNumber(v / 1_000, 0) });
-  return (v: number) => `${formatNumber(v, 0)} kr`;
+  const format =
+    max >= 1_000_000
+      ? (v: number) => t("dashboard.chart.millions", { value: formatNumber(v / 1_000_000, 1) })
+      : max >= 10_000
+        ? (v: number) => t("dashboard.chart.thousands", { value: formatNumber(v / 1_000, 0) })
+        : (v: number) => `${formatNumber(v, 0)} kr`;
+  return (v: number) => (v === 0 ? "0" : format(v));
 }
 
 /** Horizontal bars, one per row, each labelled with its name above and its value beside it. */
@@ -62,7 +66,7 @@ export function BarChart({
     .domain([0, max > 0 ? max : 1])
     .nice()
     .range([BAR_LEFT, BAR_WIDTH - VALUE_SPACE]);
-  const ticks = x.ticks(5);
+  const ticks = x.ticks(4);
 
   let y = AXIS_TOP;
   const rows = bars.map((bar, i) => {
@@ -72,7 +76,9 @@ export function BarChart({
     y += ROW;
     return { bar, heading, top };
   });
-  const height = y + 8;
+  // The reference line's label goes under the bars, clear of the axis ticks.
+  const linesEnd = y + 4;
+  const height = linesEnd + (reference ? 24 : 4);
   const largest = bars.reduce<Bar | null>((a, b) => (a && a.value >= b.value ? a : b), null);
   const summary =
     largest && largest.value > 0
@@ -89,7 +95,7 @@ export function BarChart({
           </text>
           {ticks.map((tick) => (
             <g key={tick}>
-              <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={AXIS_TOP - 6} y2={height - 8} />
+              <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={AXIS_TOP - 6} y2={linesEnd} />
               <text className="chart__tick" x={x(tick)} y={AXIS_TOP - 12} textAnchor={tick === 0 ? "start" : "middle"}>
                 {tickFormat(tick)}
               </text>
@@ -97,7 +103,10 @@ export function BarChart({
           ))}
           {reference ? (
             <g>
-              <line className="chart__reference" x1={x(reference.value)} x2={x(reference.value)} y1={AXIS_TOP - 6} y2={height - 8} />
+              <line className="chart__reference" x1={x(reference.value)} x2={x(reference.value)} y1={AXIS_TOP - 6} y2={linesEnd} />
+              <text className="chart__tick" x={x(reference.value)} y={linesEnd + 16} textAnchor="middle">
+                {reference.label}
+              </text>
             </g>
           ) : null}
         </g>
@@ -130,11 +139,6 @@ export function BarChart({
             </g>
           );
         })}
-        {reference ? (
-          <text className="chart__tick" x={x(reference.value)} y={AXIS_TOP - 26} textAnchor="middle" aria-hidden="true">
-            {reference.label}
-          </text>
-        ) : null}
       </svg>
     </div>
   );
@@ -169,18 +173,19 @@ export function IndicatorChart({
   if (all.length === 0) return null;
   const years = all.map((p) => p.year);
   const [firstYear, lastYear] = [Math.min(...years), Math.max(...years)];
+  // Half a year of room at each end keeps the first and last points and their labels off the axes.
   const x = scaleLinear()
-    .domain(firstYear === lastYear ? [firstYear - 1, lastYear + 1] : [firstYear, lastYear])
+    .domain([firstYear - 0.5, lastYear + 0.5])
     .range([M.left, LINE_WIDTH - M.right]);
   const numbers = all.map((p) => p.value);
   const [low, high] = [Math.min(...numbers), Math.max(...numbers)];
-  const pad = (high - low || Math.abs(high) || 1) * 0.1;
+  // Room below and above the outermost points for their labels.
+  const pad = (high - low || Math.abs(high) || 1) * 0.2;
   const y = scaleLinear()
     .domain([low - pad, high + pad])
     .nice()
     .range([LINE_HEIGHT - M.bottom, M.top]);
-  const span = x.domain()[1] - x.domain()[0];
-  const yearTicks = x.ticks(Math.min(10, span)).filter(Number.isInteger);
+  const yearTicks = x.ticks(Math.min(10, lastYear - firstYear + 1)).filter(Number.isInteger);
   const path = line<Point>()
     .x((p) => x(p.year))
     .y((p) => y(p.value));
@@ -217,7 +222,7 @@ export function IndicatorChart({
           <text className="chart__axis-label" x={(M.left + LINE_WIDTH - M.right) / 2} y={LINE_HEIGHT - 10} textAnchor="middle">
             {t("dashboard.chart.yearAxis")}
           </text>
-          <text className="chart__axis-label" x={M.left - 8} y={M.top - 18} textAnchor="end">
+          <text className="chart__axis-label" x={8} y={M.top - 18}>
             {unit || t("dashboard.columns.value")}
           </text>
           {baseline && target ? <path className="chart__path" d={path([baseline, target]) ?? ""} /> : null}
@@ -248,7 +253,7 @@ export function IndicatorChart({
           <g key={p.year} className="chart__item" tabIndex={0} role="img" aria-label={t("dashboard.chart.point", { year: p.year, value: show(p.value) })}>
             <circle className="chart__focus" cx={x(p.year)} cy={y(p.value)} r={11} />
             <circle className="chart__point" cx={x(p.year)} cy={y(p.value)} r={5} />
-            <text className="chart__value" x={x(p.year)} y={y(p.value) - 12} textAnchor="middle">
+            <text className="chart__value" x={x(p.year)} y={y(p.value) - 14} textAnchor="middle">
               {formatNumber(p.value)}
             </text>
           </g>

@@ -83,9 +83,10 @@ function fundsByGoal(projects: ProjectFacts[], goals: Awaited<ReturnType<typeof 
   const tallies = new Map(goals.map((g) => [g.id, new Tally()]));
   const none = new Tally();
   for (const project of projects) {
-    if (project.goals.length === 0) none.add(project);
+    const own = project.goals.filter((g) => tallies.has(g.goalId));
+    if (own.length === 0) none.add(project);
     // A project on a sub-goal counts for every goal above it too, once per goal.
-    for (const { goalId } of project.goals) {
+    for (const { goalId } of own) {
       for (let id: string | null | undefined = goalId; id; id = parent.get(id)) tallies.get(id)?.add(project);
     }
   }

@@ -341,7 +341,10 @@ export default function Dashboard() {
   const query = new URLSearchParams();
   if (filters.year) query.set("year", String(filters.year));
   if (data.dimension) query.set("dimension", data.dimension.key);
-  const csv = (table: TableName) => `${base}/${table}.csv${query.toString() ? `?${query}` : ""}`;
+  // Under csv/, so that no table name can shadow a sibling page such as loop.csv.
+  const csv = (table: TableName) => `${base}/csv/${table}.csv${query.toString() ? `?${query}` : ""}`;
+  // A year from a shared link stays selectable even when no project was decided that year.
+  const yearOptions = [...new Set([...data.yearOptions, ...(filters.year ? [filters.year] : [])])].sort((a, b) => b - a);
   const assessed = data.indicators.filter((i) => i.gap);
   const dimensionTitle = data.dimension ? t("dashboard.dimension.titleOf", { dimension: data.dimension.name }) : t("dashboard.dimension.title");
 
@@ -375,7 +378,7 @@ export default function Dashboard() {
           name="year"
           label={t("dashboard.filterYear")}
           value={filters.year}
-          options={data.yearOptions.map((y) => ({ value: String(y), label: String(y) }))}
+          options={yearOptions.map((y) => ({ value: String(y), label: String(y) }))}
         />
         {filters.dimension ? <input type="hidden" name="dimension" value={filters.dimension} /> : null}
         <div>
