@@ -4,6 +4,7 @@ import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoEvaluations } from "./demo/evaluations.ts";
+import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
@@ -105,6 +106,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000),
       },
     });
+    await seedDemoFollowup(tx, organisationIds.get("region-demo")!);
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
   }, { timeout: 60_000 });
