@@ -2,6 +2,7 @@ import { db } from "~/db.server";
 import { listStrategies, type GoalNode } from "~/goals/goals.server";
 import { listDimensions } from "~/goals/tags.server";
 import { SUPPORT_TYPES } from "~/projects/options";
+import { NONE } from "./format";
 import { indicatorGap, lineValue } from "./indicator-gap";
 
 export { indicatorGap } from "./indicator-gap";
@@ -60,7 +61,6 @@ class Tally {
   }
 }
 
-const NONE = "none";
 const decisionYear = (p: { decisionDate: Date | null }) => p.decisionDate?.getUTCFullYear() ?? null;
 // Floating-point sums (0,1 + 0,2) are shown as the numbers people typed.
 const tidy = (value: number) => Math.round(value * 1e6) / 1e6;

@@ -1,6 +1,9 @@
 import type { TFunction } from "i18next";
 import { formatNumber } from "~/i18n/i18n";
 
+/** The key of the catch-all row: "not linked to a goal", "no tag", "not under a call". */
+export const NONE = "none";
+
 type Labelled = { label: string; labelKey?: string; code?: string };
 
 /** A funds row's name: its own (with the goal's number), or the translated fixed text. */

@@ -8,7 +8,7 @@ import { TableRegion } from "~/components/table-region";
 import { BarChart, IndicatorChart, IndicatorLegend, kronorTick } from "~/followup/charts";
 import type { TableName } from "~/followup/csv-tables.server";
 import { followupDashboard, type FollowupDashboard, type FundsRow } from "~/followup/followup.server";
-import { formatShare, rowLabel, withUnit } from "~/followup/format";
+import { formatShare, NONE, rowLabel, withUnit } from "~/followup/format";
 import { parseFollowupFilters } from "~/followup/schemas";
 import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/page-title";
@@ -147,7 +147,7 @@ function FundsSection({
     group: grouped ? row.group : undefined,
     value: Number(row.sumOre) / 100,
     valueText: t("dashboard.amountWithCount", { amount: formatKronor(row.sumOre), count: row.count }),
-    muted: Boolean(row.labelKey?.startsWith("dashboard.")),
+    muted: row.key === NONE,
   }));
   const max = Math.max(0, ...bars.map((b) => b.value));
   return (
