@@ -21,7 +21,10 @@ import { importIndicatorValues } from "~/goals/indicator-import.server";
 import { IndicatorEditForm } from "~/goals/indicator-edit-form";
 import { IndicatorTables } from "~/goals/indicator-table";
 import { EditGoalSchema, EditIndicatorSchema, IndicatorSchema, IndicatorValueSchema, NewGoalSchema } from "~/goals/schemas";
+import { formatNumber } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/page-title";
+import { indicatorGap } from "~/followup/indicator-gap";
+import { listLessons } from "~/lessons/lessons.server";
 import type { Problem } from "~/projects/import/validate-rows";
 import { hasRole } from "~/organisations/roles";
 
@@ -29,12 +32,21 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   data ? [{ title: `${data.goal.name} · Lärloop` }] : pageTitle(matches, "goals.title");
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { organisation, membership } = await requireOrganisation(request, context, params.slug);
+  const { user, organisation, membership } = await requireOrganisation(request, context, params.slug);
   const goal = await findGoal(organisation.id, params.goalId ?? "");
   if (!goal) throw new Response("Not Found", { status: 404 });
+  const behind = goal.indicators.flatMap((indicator) => {
+    const gap = indicatorGap(indicator);
+    return gap?.behind ? [{ id: indicator.id, name: indicator.name, unit: indicator.unit, ...gap }] : [];
+  });
+  // Where the numbers fall behind, what was learned about the goal stands beside them.
+  const viewer = { userId: user.id, organisationId: organisation.id, role: membership.role };
+  const lessons = behind.length ? await listLessons(viewer, { goalId: goal.id, scope: "own" }, 8) : [];
   return {
     slug: organisation.slug,
     goal,
+    behind,
+    gapLessons: lessons.filter((l) => l.status === "published"),
     ancestors: await goalAncestors(organisation.id, goal.parentId),
     canEdit: hasRole(membership.role, "admin"),
   };
@@ -117,7 +129,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function GoalPage() {
   const { t } = useTranslation();
-  const { slug, goal, ancestors, canEdit } = useLoaderData<typeof loader>();
+  const { slug, goal, ancestors, canEdit, behind, gapLessons } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   // Several small forms on one page: each sees only its own last result.
   const options = (id: string) => ({
@@ -191,10 +203,47 @@ export default function GoalPage() {
         )}
       </section>
 
-      <section aria-labelledby="indicators">
-        <h2 id="indicators">{t("goals.indicators")}</h2>
-        {goal.indicators.length ? <IndicatorTables indicators={goal.indicators} /> : <p>{t("goals.noIndicators")}</p>}
-      </section>
+      <div className={behind.length ? "columns" : undefined}>
+        <section aria-labelledby="indicators">
+          <h2 id="indicators">{t("goals.indicators")}</h2>
+          {behind.length ? (
+            <ul className="gap-list">
+              {behind.map((gap) => (
+                <li key={gap.id}>
+                  <span className="badge badge--warning">{t("calls.gap.behind")}</span> {t("calls.gap.summary", {
+                    name: gap.name,
+                    year: gap.year,
+                    value: `${formatNumber(gap.value)} ${gap.unit}`.trim(),
+                    expected: `${formatNumber(gap.expected)} ${gap.unit}`.trim(),
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {goal.indicators.length ? <IndicatorTables indicators={goal.indicators} /> : <p>{t("goals.noIndicators")}</p>}
+        </section>
+        {behind.length ? (
+          <aside aria-labelledby="gap-lessons" className="card">
+            <h2 id="gap-lessons">{t("calls.gap.lessonsTitle")}</h2>
+            <p>{t("calls.gap.lessonsIntro")}</p>
+            {gapLessons.length ? (
+              <ul>
+                {gapLessons.map((lesson) => (
+                  <li key={lesson.id}>
+                    <Link to={`/o/${slug}/lessons/${lesson.id}`}>{lesson.title}</Link>
+                    {lesson.whatWeLearned ? <p className="muted">{lesson.whatWeLearned}</p> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t("calls.gap.noLessons")}</p>
+            )}
+            <p>
+              <Link to={`/o/${slug}/lessons?goal=${goal.id}`}>{t("calls.gap.allLessons")}</Link>
+            </p>
+          </aside>
+        ) : null}
+      </div>
 
       {canEdit ? (
         <div className="edit-panels narrow">

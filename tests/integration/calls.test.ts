@@ -172,6 +172,28 @@ describe("calls and their learning briefs", () => {
     expect(page).toContain("1 av 1 projekt har rapporterat resultat");
   });
 
+  it("shows the lessons on a goal beside an indicator that falls behind its target, and not when it is on track", async () => {
+    const indicator = await db.indicator.create({
+      data: { organisationId: world.north.id, goalId: ids.parent, name: "Andel digitalt mogna företag", unit: "%", baselineValue: 10, baselineYear: 2020, targetValue: 30, targetYear: 2030 },
+    });
+    // The line from 10 % in 2020 to 30 % in 2030 passes 20 % in 2025.
+    await db.indicatorValue.create({ data: { indicatorId: indicator.id, year: 2025, value: 12 } });
+    const member = await as("member@nord.se");
+    let page = await text(await member.get(`/o/region-nord/goals/${ids.parent}`));
+    expect(page).toContain("Efter målet");
+    expect(page).toContain("Andel digitalt mogna företag: 12 % år 2025, där linjen mot målvärdet ligger på 20 %.");
+    expect(page).toContain("Lärdomar om det här målet");
+    expect(page).toContain("Lärdom på delmålet");
+    expect(page).toContain("Lärdom på huvudmålet");
+    expect(page).not.toContain("Utkast på delmålet");
+    expect(page).not.toContain("Lärdom om bredband");
+
+    await db.indicatorValue.update({ where: { indicatorId_year: { indicatorId: indicator.id, year: 2025 } }, data: { value: 21 } });
+    page = await text(await member.get(`/o/region-nord/goals/${ids.parent}`));
+    expect(page).not.toContain("Efter målet");
+    expect(page).not.toContain("Lärdomar om det här målet");
+  });
+
   it("keeps calls inside their region", async () => {
     const south = await as("member@syd.se");
     expect((await south.get(`/o/region-nord/calls/${ids.call}`)).status).toBe(404);

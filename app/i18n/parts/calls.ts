@@ -103,7 +103,7 @@ export const callsSv = {
   },
   gap: {
     behind: "Efter målet",
-    onTrack: "I fas",
+    summary: "{{name}}: {{value}} år {{year}}, där linjen mot målvärdet ligger på {{expected}}.",
     lessonsTitle: "Lärdomar om det här målet",
     lessonsIntro: "En eller flera indikatorer ligger efter sitt mål. Det här har vi lärt oss om målet och dess delmål:",
     noLessons: "Inga publicerade lärdomar är taggade till målet ännu.",
@@ -213,7 +213,7 @@ export const callsEn: Shape<typeof callsSv> = {
   },
   gap: {
     behind: "Behind target",
-    onTrack: "On track",
+    summary: "{{name}}: {{value}} in {{year}}, where the line to the target stands at {{expected}}.",
     lessonsTitle: "Lessons on this goal",
     lessonsIntro: "One or more indicators are behind their target. This is what we have learned about the goal and its sub-goals:",
     noLessons: "No published lessons are tagged to the goal yet.",
