@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -6,6 +6,23 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's streaming renderer can leave a NUL byte at the end of its
+ * 2 KiB write buffer when a multi-byte character (å, ä, ö, a no-break space)
+ * does not fit there (facebook/react#24985, fixed in React 19); browsers show
+ * it as "�". A document never holds a real NUL (React escapes text, JSON
+ * escapes data), so every NUL in the stream is one of these and is dropped.
+ */
+class DropNulBytes extends Transform {
+  _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    if (chunk.indexOf(0) === -1) return done(null, chunk);
+    const kept = Buffer.allocUnsafe(chunk.length);
+    let length = 0;
+    for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+    done(null, kept.subarray(0, length));
+  }
+}
 
 export default function handleRequest(
   request: Request,
@@ -27,7 +44,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new DropNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
