@@ -93,6 +93,31 @@ test("the organisation's pages have no serious accessibility violations", async 
   }
 });
 
+test("calls, follow-up and evaluation pages have no serious accessibility violations", async ({ page }) => {
+  await signIn(page, "admin@region-demo.se");
+  for (const [path, heading] of [
+    ["/o/region-demo/calls", "Utlysningar"],
+    ["/o/region-demo/calls/new", "Ny utlysning"],
+    ["/o/region-demo/dashboard", "Uppföljning"],
+    ["/o/region-demo/dashboard/loop", "Lärloopen i siffror"],
+    ["/o/region-demo/evaluations", "Utvärderingsplan"],
+    ["/o/region-demo/evaluations/model", "Utvärderingsmodell"],
+    ["/o/region-demo/evaluations/new", "Planera utvärdering"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+    await expectNoSeriousViolations(page, path);
+  }
+  await page.goto("/o/region-demo/calls");
+  await page.getByRole("link", { name: "Digital omställning i små och medelstora företag 2026" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Lärandeunderlag" })).toBeVisible();
+  await expectNoSeriousViolations(page, "a decided call with its learning brief");
+  await page.goto("/o/region-demo/calls/new");
+  await page.getByRole("button", { name: "Skapa utlysningen" }).click();
+  await expect(page.getByText("Skriv en rubrik med minst 3 tecken.")).toBeVisible();
+  await expectNoSeriousViolations(page, "a new call showing its errors");
+});
+
 test("pages in English have no serious accessibility violations either", async ({ page }) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "In English" }).click();
