@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import { csvKronor, toCsv, type CsvCell } from "./csv";
+import { csvKronor, toCsv, type CsvCell } from "~/csv/csv";
 import type { FollowupDashboard, FundsRow } from "./followup.server";
 import { rowLabel, sharePercent } from "./format";
 

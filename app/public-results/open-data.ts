@@ -1,5 +1,5 @@
 import { formatDate } from "~/i18n/i18n";
-import { csvKronor, toCsv } from "./csv";
+import { csvKronor, toCsv } from "~/csv/csv";
 import type { Money, PublicLesson, PublicResults } from "./public-results.server";
 
 // The open data: the public results as JSON (GET /api/v1/results/<slug>) and

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrganisation } from "~/auth/guards.server";
+import { csvKronor, toCsv, type CsvCell } from "~/csv/csv";
 import { translator } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import type { LoopFigures } from "~/loop/figures";
-import { csvField, csvKronor } from "~/loop/csv";
 import { loopOverview } from "~/loop/loop.server";
 import { LoopQuerySchema, searchParams } from "~/loop/schemas";
 
@@ -14,24 +14,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { goals, total } = await loopOverview(organisation.id, year);
   const t = translator(await requestLocale(request, context));
 
-  const figures = (f: LoopFigures) => [f.published, f.applied, f.medianDays ?? "", f.callsWithBrief, f.callsWithoutBrief, csvKronor(f.moneyOre), f.projects];
-  const rows: (string | number)[][] = [
-    [
-      t("loop.strategy"),
-      t("loop.goal"),
-      t("loop.year"),
-      t("loop.columns.published"),
-      t("loop.columns.applied"),
-      t("loop.columns.days"),
-      t("loop.columns.callsWithBrief"),
-      t("loop.columns.callsWithoutBrief"),
-      t("loop.csvMoney"),
-      t("loop.columns.projects"),
-    ],
+  const figures = (f: LoopFigures): CsvCell[] => [f.published, f.applied, f.medianDays, f.callsWithBrief, f.callsWithoutBrief, csvKronor(f.moneyOre), f.projects];
+  const header = [
+    t("loop.strategy"),
+    t("loop.goal"),
+    t("loop.year"),
+    t("loop.columns.published"),
+    t("loop.columns.applied"),
+    t("loop.columns.days"),
+    t("loop.columns.callsWithBrief"),
+    t("loop.columns.callsWithoutBrief"),
+    t("loop.csvMoney"),
+    t("loop.columns.projects"),
+  ];
+  const rows: CsvCell[][] = [
     ...goals.map((g) => [g.strategy, `${g.code ? `${g.code} ` : ""}${g.name}`, year ?? t("loop.allYears"), ...figures(g.figures)]),
     ["", t("loop.total"), year ?? t("loop.allYears"), ...figures(total)],
   ];
-  const csv = `\uFEFF${rows.map((row) => row.map(csvField).join(";")).join("\r\n")}\r\n`;
+  const csv = toCsv(header, rows);
   const name = `larloopen-${organisation.slug}${year ? `-${year}` : ""}.csv`;
   return new Response(csv, {
     headers: {

@@ -243,8 +243,8 @@ describe("the learning loop in numbers", () => {
     expect(lines).toEqual([
       "Strategi;Mål;År;Publicerade lärdomar;Tillämpade lärdomar;Mediantid till första tillämpning (dagar);Utlysningar med lärandeunderlag;Utlysningar utan lärandeunderlag;Beviljat i utlysningar som tillämpat lärdomar (kr);Projekt i de utlysningarna",
       "RUS Nord;1 Hållbar tillväxt;Alla år;3;3;116;2;0;1260000,50;3",
-      "RUS Nord;1.1 Cirkulär ekonomi;Alla år;1;2;158;1;0;1010000;2",
-      "RUS Nord;2 Kompetensförsörjning;Alla år;1;0;;1;1;0;0",
+      "RUS Nord;1.1 Cirkulär ekonomi;Alla år;1;2;158;1;0;1010000,00;2",
+      "RUS Nord;2 Kompetensförsörjning;Alla år;1;0;;1;1;0,00;0",
       ";Hela organisationen;Alla år;5;4;92,5;4;1;1560000,50;4",
     ]);
     const year = new TextDecoder().decode(new Uint8Array(await (await member.get(`${LOOP}.csv?year=2026`)).arrayBuffer()).slice(3));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { csvKronor, toCsv } from "../../app/followup/csv.ts";
 import { indicatorGap } from "../../app/followup/indicator-gap.ts";
 
 const indicator = (baseline: [number, number] | null, target: [number, number] | null, values: [number, number][]) => ({
@@ -52,17 +51,5 @@ describe("indicatorGap", () => {
     expect(indicatorGap(indicator(null, [40, 2030], [[2024, 33]]))).toBeNull();
     expect(indicatorGap(indicator([31, 2021], null, [[2024, 33]]))).toBeNull();
     expect(indicatorGap(indicator([31, 2021], [40, 2030], []))).toBeNull();
-  });
-});
-
-describe("CSV", () => {
-  it("writes semicolons, a BOM, CRLF, decimal commas and exact kronor", () => {
-    const csv = toCsv(["Namn", "Belopp (kr)", "Värde"], [["Digitalt lyft", csvKronor(185000050n), 33.4], ["Tomt", csvKronor("0"), null]]);
-    expect(csv).toBe("\uFEFFNamn;Belopp (kr);Värde\r\nDigitalt lyft;1850000,50;33,4\r\nTomt;0,00;\r\n");
-  });
-
-  it("quotes fields with separators, quotes or line breaks, and keeps formulas as text", () => {
-    const csv = toCsv(["A"], [['Säg "hej"; sen'], ["rad\nbrytning"], ["=HYPERLINK(\"x\")"], [-1.5]]);
-    expect(csv.split("\r\n").slice(1, -1)).toEqual(['"Säg ""hej""; sen"', '"rad\nbrytning"', '"\'=HYPERLINK(""x"")"', "-1,5"]);
   });
 });

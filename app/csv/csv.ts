@@ -3,7 +3,7 @@
 
 /** A number already written the CSV way, passed through as it is. */
 export type CsvNumber = { csv: string };
-export type CsvCell = string | number | CsvNumber | null;
+export type CsvCell = string | number | CsvNumber | null | undefined;
 
 const BOM = "\uFEFF";
 
@@ -21,12 +21,13 @@ export function csvKronor(ore: bigint | string): CsvNumber {
 }
 
 function field(cell: CsvCell): string {
-  if (cell === null) return "";
+  if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") return csvNumber(cell).csv;
   if (typeof cell === "object") return cell.csv;
   // Text that a spreadsheet would run as a formula (a call titled "=HYPERLINK(…)") is kept as text.
   const text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // Leading or trailing spaces are quoted, so that a spreadsheet keeps them.
+  return /[;"\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCsv(header: string[], rows: CsvCell[][]): string {
