@@ -8,6 +8,11 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 }
 
+/** postgresql://… or postgres://… selects PostgreSQL; every other URL is a SQLite file. */
+export function isPostgresUrl(url: string = databaseUrl()): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 /** The file a `file:` URL points at, resolved against the working directory. */
 export function sqliteFilePath(url: string = databaseUrl()): string {
   if (!url.startsWith("file:")) {

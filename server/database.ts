@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { isPostgresUrl } from "../app/database-url.ts";
 import type { Db } from "../app/db.server.ts";
 
 const require = createRequire(import.meta.url);
@@ -26,8 +27,9 @@ export async function migrateDatabase(): Promise<void> {
   });
 }
 
-/** WAL lets readers work during writes and keeps acknowledged writes across a crash. */
+/** WAL lets readers work during writes and keeps acknowledged writes across a crash. PostgreSQL needs nothing here. */
 export async function tuneSqlite(db: Db): Promise<void> {
+  if (isPostgresUrl()) return;
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

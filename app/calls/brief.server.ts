@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { readableWhere, type Viewer } from "~/lessons/lessons.server";
+import { entriesOfKind, matchEntries } from "~/search/full-text.server";
 import { stem, words } from "~/search/stemming.server";
 import { canEditCall } from "./calls.server";
 import type { Verdict } from "./options";
@@ -74,14 +75,9 @@ async function textMatches(viewer: Viewer, call: CallForBrief): Promise<Map<stri
   const stems = [...new Set(words(`${call.title} ${call.description}`).filter((w) => w.length >= 5).map(stem))].slice(0, 24);
   const shared = new Map<string, number>();
   if (!stems.length) return shared;
-  const term = (s: string) => `"${s.replace(/"/g, "")}"*`;
-  const [{ total }] = await db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM search_index WHERE kind = 'lesson'`;
-  const limit = Math.max(2, Number(total) * COMMON_WORD_SHARE);
+  const limit = Math.max(2, (await entriesOfKind("lesson")) * COMMON_WORD_SHARE);
   const hits = await Promise.all(
-    stems.map((s) => db.$queryRaw<{ ref_id: string }[]>`
-      SELECT ref_id FROM search_index
-      WHERE search_index MATCH ${term(s)} AND kind = 'lesson' AND (organisation_id = ${viewer.organisationId} OR shared = 1)
-      LIMIT ${PER_WORD_LIMIT + 1}`),
+    stems.map((s) => matchEntries([[s]], { organisationId: viewer.organisationId, kind: "lesson", limit: PER_WORD_LIMIT + 1 })),
   );
   // Readable hits only approximate how common a word is; the limit keeps a common word from flooding the brief.
   const distinctive = hits.filter((rows) => rows.length <= Math.min(limit, PER_WORD_LIMIT));

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { databaseUrl, sqliteFilePath } from "~/database-url";
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from "~/database-url";
 import { db } from "~/db.server";
 
 /**
@@ -10,7 +10,7 @@ import { db } from "~/db.server";
 export async function databaseAnswers(): Promise<boolean> {
   try {
     await db.$queryRawUnsafe("SELECT 1");
-    return existsSync(sqliteFilePath(databaseUrl()));
+    return isPostgresUrl(databaseUrl()) || existsSync(sqliteFilePath(databaseUrl()));
   } catch {
     return false;
   }

@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { stemText } from "./stemming.server";
 
 // The FTS5 table is written with raw, parameterised SQL: Prisma does not model
@@ -44,14 +44,11 @@ export async function indexProjects(projectIds: string[]): Promise<void> {
         select: { id: true, organisationId: true, caseNumber: true, name: true, beneficiary: true, supportForm: true, statusLabel: true },
       });
       if (!projects.length) continue;
-      await tx.$executeRawUnsafe(
-        `DELETE FROM search_index WHERE kind = 'project' AND ref_id IN (${projects.map(() => "?").join(",")})`,
-        ...projects.map((p) => p.id),
+      await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'project' AND ref_id IN (${Prisma.join(projects.map((p) => p.id))})`;
+      const rows = projects.map(
+        (p) => Prisma.sql`('project', ${p.id}, ${p.organisationId}, 0, ${stemText(`${p.caseNumber} ${p.name}`)}, ${stemText([p.beneficiary, p.supportForm, p.statusLabel].join(" "))})`,
       );
-      await tx.$executeRawUnsafe(
-        `INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${projects.map(() => "('project', ?, ?, 0, ?, ?)").join(",")}`,
-        ...projects.flatMap((p) => [p.id, p.organisationId, stemText(`${p.caseNumber} ${p.name}`), stemText([p.beneficiary, p.supportForm, p.statusLabel].join(" "))]),
-      );
+      await tx.$executeRaw`INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${Prisma.join(rows)}`;
     }
   });
 }
@@ -67,7 +64,7 @@ export async function indexThread(threadId: string): Promise<void> {
     await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'thread' AND ref_id = ${threadId}`;
     for (let i = 0; i < posts.length; i += SLICE) {
       const ids = posts.slice(i, i + SLICE).map((p) => p.id);
-      await tx.$executeRawUnsafe(`DELETE FROM search_index WHERE kind = 'post' AND ref_id IN (${ids.map(() => "?").join(",")})`, ...ids);
+      await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'post' AND ref_id IN (${Prisma.join(ids)})`;
     }
     if (!thread) return;
     const shared = thread.category.sharedWithNetwork;
@@ -77,10 +74,8 @@ export async function indexThread(threadId: string): Promise<void> {
     const replies = visible.filter((p) => p.number !== 1);
     for (let i = 0; i < replies.length; i += SLICE) {
       const slice = replies.slice(i, i + SLICE);
-      await tx.$executeRawUnsafe(
-        `INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${slice.map(() => "('post', ?, ?, ?, '', ?)").join(",")}`,
-        ...slice.flatMap((p) => [p.id, thread.organisationId, shared ? 1 : 0, stemText(p.bodyText)]),
-      );
+      const rows = slice.map((p) => Prisma.sql`('post', ${p.id}, ${thread.organisationId}, ${shared ? 1 : 0}, '', ${stemText(p.bodyText)})`);
+      await tx.$executeRaw`INSERT INTO search_index (kind, ref_id, organisation_id, shared, title, body) VALUES ${Prisma.join(rows)}`;
     }
   });
 }

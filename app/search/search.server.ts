@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { listLessons, type Viewer } from "~/lessons/lessons.server";
 import { threadReadableWhere } from "~/threads/threads.server";
-import type { Kind } from "./search-index.server";
+import { matchEntries, type StemQuery } from "./full-text.server";
 import { highlight, stem, words, type Segment } from "./stemming.server";
 
 // Endings the Swedish stemmer sometimes keeps ("återbruket"): a query word
@@ -13,18 +13,11 @@ function variants(wordStem: string): string[] {
   return ending ? [wordStem, wordStem.slice(0, -ending.length)] : [wordStem];
 }
 
-/**
- * Query words as FTS5 prefix terms on their stems, every word required.
- * Each term is quoted, so no FTS syntax from the user gets through.
- */
-function ftsQuery(q: string): { match: string; stems: string[] } | null {
+/** Query words as stems, every word required, each matching any of its forms as a prefix. */
+function stemQuery(q: string): { query: StemQuery; stems: string[] } | null {
   const terms = [...new Set(words(q).map(stem).filter((s) => s.length >= 2))].slice(0, 12).map(variants);
   if (!terms.length) return null;
-  const quote = (s: string) => `"${s.replace(/"/g, "")}"*`;
-  return {
-    match: terms.map((forms) => (forms.length > 1 ? `(${forms.map(quote).join(" OR ")})` : quote(forms[0]))).join(" AND "),
-    stems: terms.flat(),
-  };
+  return { query: terms, stems: terms.flat() };
 }
 
 export type SearchHit =
@@ -45,14 +38,9 @@ function excerptAround(text: string, stems: string[], length = 240): string {
  * organisation's projects. Title matches weigh ten times body matches.
  */
 export async function search(viewer: Viewer, q: string, limit = 30): Promise<SearchHit[]> {
-  const query = ftsQuery(q);
+  const query = stemQuery(q);
   if (!query) return [];
-  const rows = await db.$queryRaw<{ kind: Kind; ref_id: string }[]>`
-    SELECT kind, ref_id FROM search_index
-    WHERE search_index MATCH ${query.match}
-      AND (organisation_id = ${viewer.organisationId} OR shared = 1)
-    ORDER BY bm25(search_index, 0, 0, 0, 0, 10.0, 1.0)
-    LIMIT 200`;
+  const rows = await matchEntries(query.query, { organisationId: viewer.organisationId, limit: 200 });
   const lessonIds = rows.filter((r) => r.kind === "lesson").map((r) => r.ref_id);
   const projectIds = rows.filter((r) => r.kind === "project").map((r) => r.ref_id);
   // The index narrows; the same rules as everywhere else decide what may be shown.

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server.ts";
 import { importProjects, previewImport } from "../../app/projects/import/import-projects.server.ts";
 import { createOrganisation, PASSWORD, twoRegions } from "../support/fixtures.ts";
+import { refuseWrites } from "../support/refuse-writes.ts";
 import { Client, startTestServer, type TestServer } from "../support/test-server.ts";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve("tests/fixtures", name)));
@@ -74,13 +75,13 @@ describe("project import", () => {
     await db.project.update({ where: { id: before.id }, data: { name: "Namn före importen" } });
     const projectsBefore = await db.project.count();
     const tagsBefore = await db.tag.count();
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_project_tags BEFORE INSERT ON "ProjectTag" BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const allowWrites = await refuseWrites("ProjectTag", "INSERT");
     try {
       const changed = new TextDecoder().decode(fixture("nyps-export-sample.csv")).replace("20230001;Digitalt lyft för småföretag 1", "20230001;Nytt namn").replace("Klintehamn", "Ny kommun");
       const extra = `${changed.trimEnd()}\n29990001;Helt nytt projekt;X;556000-0000;Regionalt projektstöd;100 000;0;2024-01-01;2024-02-01;2025-01-01;Beslutat;Innovation;Nytt S3;Visby\n`;
       await expect(importProjects(world.north.id, new TextEncoder().encode(extra))).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_project_tags`);
+      await allowWrites();
     }
     expect(await db.project.count()).toBe(projectsBefore);
     expect(await db.tag.count()).toBe(tagsBefore);
@@ -197,13 +198,13 @@ describe("project import", () => {
     const html = await (await admin.upload("/o/region-nord/projects/import", { file: csv(fixture("nyps-export-sample.csv")) })).text();
     const uploadId = html.match(/name="uploadId" value="([a-f0-9]{32})"/)![1];
     const fields = { uploadId, intent: "import", "map-caseNumber": "Ärendenummer", "map-name": "Projektnamn", "map-supportForm": "Stödform", "map-decidedAmount": "Beslutat belopp", "map-status": "Status" };
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_updates BEFORE UPDATE ON "Project" BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const allowWrites = await refuseWrites("Project", "UPDATE");
     try {
       const refused = await admin.post("/o/region-nord/projects/import", fields);
       expect(refused.status).toBe(500);
       expect(await refused.text()).toContain("Importen misslyckades och inget sparades.");
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_updates`);
+      await allowWrites();
     }
     expect(await db.project.count({ where: { organisationId: world.north.id, statusLabel: "Pågående", status: "ongoing" } })).toBe(0);
     const retried = await admin.post("/o/region-nord/projects/import", fields);

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { dropDatabase, onServer, testPostgresUrl, withDatabase } from "./postgres.ts";
 
 const require = createRequire(import.meta.url);
 export const TMP_DIR = path.resolve("tests/.tmp");
@@ -11,15 +12,21 @@ export const TMP_DIR = path.resolve("tests/.tmp");
  * Once per run: build the app the tests serve, and migrate one template
  * database that every test file copies (a fresh SQLite file per file).
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   // A folder per run, so that two runs side by side never share database files.
   const runDir = path.join(TMP_DIR, `vitest-${process.pid}`);
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true });
   const template = path.join(runDir, "template.db");
+  const postgresUrl = testPostgresUrl();
+  const postgresTemplate = `larloop_template_${process.pid}`;
+  if (postgresUrl) {
+    await dropDatabase(postgresUrl, postgresTemplate);
+    await onServer(postgresUrl, (client) => client.query(`CREATE DATABASE "${postgresTemplate}"`));
+  }
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${template}`,
+    DATABASE_URL: postgresUrl ? withDatabase(postgresUrl, postgresTemplate) : `file:${template}`,
     PRISMA_SCHEMA_ENGINE_BINARY: "/dev/null",
     PRISMA_QUERY_ENGINE_LIBRARY: "/dev/null",
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
@@ -31,11 +38,17 @@ export default function setup(project: TestProject) {
     stdio: "pipe",
   });
   project.provide("templateDatabase", template);
-  return () => rmSync(runDir, { recursive: true, force: true });
+  project.provide("postgresTemplate", postgresUrl ? postgresTemplate : "");
+  return async () => {
+    rmSync(runDir, { recursive: true, force: true });
+    if (postgresUrl) await dropDatabase(postgresUrl, postgresTemplate);
+  };
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
     templateDatabase: string;
+    /** The migrated PostgreSQL template database, or "" on SQLite. */
+    postgresTemplate: string;
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/db.server";
+import { db, onPostgres } from "~/db.server";
 import { indexProjects } from "~/search/search-index.server";
 import { MappingSchema, resolveMapping, type Mapping } from "./nyps-mapping";
 import { readTable } from "./read-table.server";
@@ -192,7 +192,9 @@ async function insertProjects(tx: Tx, organisationId: string, rows: { id: string
 /** One UPDATE … FROM (VALUES …) per slice instead of a round trip per row. */
 async function updateProjects(tx: Tx, updates: { id: string; row: ProjectRow }[], now: string) {
   const columns = identifiers(["id", ...PROJECT_COLUMNS]);
-  const assignments = Prisma.raw(PROJECT_COLUMNS.map((c) => `"${c}" = v."${c}"`).join(", "));
+  // VALUES rows are untyped text on PostgreSQL: money and dates are cast to their columns' types.
+  const cast = (c: ProjectColumn) => (!onPostgres ? "" : c.endsWith("Ore") ? "::bigint" : c.endsWith("Date") ? "::timestamp(3)" : "");
+  const assignments = Prisma.raw(PROJECT_COLUMNS.map((c) => `"${c}" = v."${c}"${cast(c)}`).join(", "));
   for (const slice of slices(updates)) {
     const values = slice.map(({ id, row }) => {
       const data = projectData(row);
