@@ -99,6 +99,7 @@ describe("graceful shutdown", () => {
     expect(code).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
     expect(node.output()).toMatch(/SIGTERM: shutting down\nFinishing 1 request\(s\) in flight\n(.*\n)*Stopped\n/);
+    expect(node.output()).not.toMatch(/error|failed|unfinished/i);
 
     // The last connection closed cleanly: the WAL was checkpointed into the file and removed.
     expect(existsSync(`${file}-wal`)).toBe(false);

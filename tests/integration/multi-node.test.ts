@@ -30,6 +30,7 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000) {
 describe("several nodes sharing the database and Redis", () => {
   let a: Node;
   let b: Node;
+  let c: Node; // stopped with SIGTERM by one test
   let lb: LoadBalancer;
   let world: Awaited<ReturnType<typeof twoRegions>>;
   let categoryId: string;
@@ -39,13 +40,15 @@ describe("several nodes sharing the database and Redis", () => {
     const settings = clusterSettings(testRedisUrl());
     // Seeded straight into the shared database before any node starts.
     world = await twoRegions();
-    await addMember((await createUser("petra@nord.se", "Petra Pettersson")).id, world.north.id, "member");
+    for (const [email, name] of [["petra@nord.se", "Petra Pettersson"], ["dora@nord.se", "Dora Dahl"]]) {
+      await addMember((await createUser(email, name)).id, world.north.id, "member");
+    }
     categoryId = (await db.category.create({ data: { organisationId: world.north.id, name: "Allmänt", position: 0 } })).id;
-    // Node A applies pending migrations (none here) as it starts; B starts with
-    // them off, as the other nodes of a deployment do: Prisma's SQLite migration
+    // Node A applies pending migrations (none here) as it starts; the others start
+    // with them off, as the other nodes of a deployment do: Prisma's SQLite migration
     // run needs the file to itself, which it no longer is once A has it open.
     a = await startNode("A", settings);
-    b = await startNode("B", { ...settings, MIGRATE_ON_START: "false" });
+    [b, c] = await Promise.all(["B", "C"].map((name) => startNode(name, { ...settings, MIGRATE_ON_START: "false" })));
     lb = await new LoadBalancer([a.port, b.port]).listen();
   });
   afterEach(() => {
@@ -186,6 +189,37 @@ describe("several nodes sharing the database and Redis", () => {
       expect(pausedOnA.phaseEndsAt).toBeNull();
       expect(pausedOnA.pausedRemainingMs).toBeGreaterThan(110_000);
       expect(pausedOnA.pausedRemainingMs).toBeLessThanOrEqual(120_000);
+    });
+
+    it("sends the participants of a node stopped with SIGTERM to the other node, where they stay present for pairing", async () => {
+      const id = await plan("En nod stängs av");
+      const toC = await new LoadBalancer([c.port, b.port]).listen();
+      try {
+        const dora = await on(toC, "dora@nord.se");
+        const doraSocket = reconnectingSocket(dora);
+        sockets.push(doraSocket);
+        const joins: JoinReply[] = [];
+        doraSocket.on("connect", () => {
+          doraSocket.emit("learning:join", { sessionId: id, organisationId: world.north.id }, (reply: JoinReply) => joins.push(reply));
+        });
+        await until(() => joins.length === 1, "Dora joining through node C");
+        expect(toC.routed.at(-1)).toBe(c.port);
+
+        const lost = nextEvent<string>(doraSocket, "disconnect");
+        c.child.kill("SIGTERM");
+        expect(await lost).toBe("transport close");
+        await until(() => joins.length === 2, "Dora rejoining through node B");
+        expect(joins[1].ok).toBe(true);
+        expect(toC.routed.at(-1)).toBe(b.port);
+        // C marked her tab away as it closed, asking B whether she had another; B's join came after.
+        expect((await c.exited).code).toBe(0);
+        expect(c.output()).not.toMatch(/error|failed/i);
+        const dorasPlace = await db.sessionParticipant.findFirstOrThrow({ where: { sessionId: id, user: { email: "dora@nord.se" } } });
+        expect(dorasPlace.presentAt).not.toBeNull();
+        expect(dorasPlace.leftAt).toBeNull();
+      } finally {
+        await toC.close();
+      }
     });
 
     it("loses no saved note when a node is killed mid-session, and its clients carry on through the other", async () => {

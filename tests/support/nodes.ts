@@ -79,9 +79,9 @@ export function startNode(name: string, settings: Record<string, string>): Promi
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    void exited.then(({ code }) => {
+    void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(new Error(`node ${name} exited with ${code} before listening:\n${output}`));
+      reject(new Error(`node ${name} exited (${signal ?? code}) before listening:\n${output}`));
     });
   });
 }
