@@ -1,17 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Server as SocketServer } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
-import { attachLiveChannel } from "./live.ts";
+import { createLimiter } from "../app/auth/rate-limit.server.ts";
+import { attachLiveChannel, closeLiveChannel } from "./live.ts";
 
-export type AppServer = { httpServer: HttpServer; io: SocketServer };
+export type AppServer = {
+  httpServer: HttpServer;
+  io: SocketServer;
+  /** Graceful shutdown (see `shutDown` below); resolves once HTTP and sockets are closed. */
+  shutDown: (deadlineMs: number) => Promise<void>;
+};
 
 type Options = {
   /** The Remix server build, or a function that returns the current one (development). */
@@ -41,7 +47,7 @@ const validateSession: RequestHandler = async (req, res, next) => {
 };
 
 // A broad ceiling on writes per client address; sign-in has its own, tighter limits.
-const writeLimiter = new RateLimiterMemory({ points: 300, duration: 60 });
+const writeLimiter = createLimiter("writes", { points: 300, duration: 60 });
 const limitWrites: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   writeLimiter.consume(req.ip ?? "unknown").then(
@@ -56,6 +62,22 @@ const limitWrites: RequestHandler = (req, res, next) => {
 export function createAppServer({ build, mode, publicDir = path.resolve("public") }: Options): AppServer {
   const app = express();
   app.disable("x-powered-by");
+
+  // The requests being answered, so that a shutdown lets them finish. Once
+  // draining, every response closes its connection after it.
+  const inFlight = new Set<express.Response>();
+  let draining = false;
+  let lastFinished: (() => void) | undefined;
+  app.use((_req, res, next) => {
+    inFlight.add(res);
+    if (draining) res.set("Connection", "close");
+    res.on("close", () => {
+      inFlight.delete(res);
+      if (!inFlight.size) lastFinished?.();
+    });
+    next();
+  });
+
   // Behind a TLS-terminating proxy on the same host, trust its X-Forwarded-* headers
   // so that cookies are marked Secure; TRUST_PROXY widens this for other set-ups.
   app.set("trust proxy", process.env.TRUST_PROXY ?? "loopback");
@@ -112,5 +134,37 @@ export function createAppServer({ build, mode, publicDir = path.resolve("public"
 
   const httpServer = createServer(app);
   const io = attachLiveChannel(httpServer);
-  return { httpServer, io };
+  const connections = new Set<Socket>();
+  httpServer.on("connection", (socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+
+  /**
+   * Stop at once taking new connections (they are refused), let the requests
+   * in flight finish for up to `deadlineMs`, and only then close the sockets,
+   * so that what those requests announce still reaches every reader. Sockets
+   * are closed without socket.io's "disconnect" packet: browsers reconnect by
+   * themselves, through the load balancer, to a node that is still running.
+   */
+  async function shutDown(deadlineMs: number): Promise<void> {
+    draining = true;
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    for (const res of inFlight) if (!res.headersSent) res.set("Connection", "close");
+    if (inFlight.size) {
+      console.info(`Finishing ${inFlight.size} request(s) in flight`);
+      await new Promise<void>((resolve) => {
+        lastFinished = resolve;
+        setTimeout(resolve, deadlineMs).unref();
+      });
+    }
+    if (inFlight.size) console.warn(`${inFlight.size} request(s) still unfinished after ${deadlineMs} ms: cut off`);
+    httpServer.closeAllConnections();
+    await closeLiveChannel(io);
+    // WebSockets end with a closing handshake; a peer that no longer answers is not waited for.
+    const ended = await Promise.race([closed.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, 2000, false).unref())]);
+    if (!ended) for (const socket of connections) socket.destroy();
+  }
+
+  return { httpServer, io, shutDown };
 }

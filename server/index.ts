@@ -6,15 +6,21 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
 import { createAppServer } from "./app.ts";
 import { migrateDatabase, tuneSqlite } from "./database.ts";
+import { shareAcrossNodes } from "./redis.ts";
 
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
 if (process.env.NODE_ENV === "production" && !process.env.APP_URL) {
   console.warn("APP_URL is not set: links in mails will use the Host header of each request. Set APP_URL=https://your.address.");
 }
+if (process.env.REDIS_URL && !process.env.SESSION_SECRET) {
+  console.warn("REDIS_URL is set, so several nodes may serve this instance: give them all the same SESSION_SECRET (or one shared DATA_DIR).");
+}
 const port = Number(process.env.PORT || 3000);
 const buildPath = path.resolve("build/index.js");
 
-await migrateDatabase();
+// With several nodes, migrations can run once as a release step, and the
+// nodes start with MIGRATE_ON_START=false (decision 0012).
+if (process.env.MIGRATE_ON_START !== "false") await migrateDatabase();
 // Imported after migrating: the client must not open the file before the schema exists.
 const { db } = await import("../app/db.server.ts");
 const { sessionSecret } = await import("../app/config.server.ts");
@@ -46,7 +52,9 @@ if (mode === "development") {
   });
 }
 
-const { httpServer, io } = createAppServer({ build: mode === "development" ? async () => build : build, mode });
+const { httpServer, io, shutDown } = createAppServer({ build: mode === "development" ? async () => build : build, mode });
+// Before listening: no socket may connect to the in-process adapter.
+const closeRedis = await shareAcrossNodes(io);
 
 httpServer.listen(port, () => {
   const { port: actualPort } = httpServer.address() as AddressInfo;
@@ -54,8 +62,16 @@ httpServer.listen(port, () => {
   if (mode === "development") void broadcastDevReady(build);
 });
 
-closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+// SIGTERM (a deploy, the orchestrator) or SIGINT: refuse new connections,
+// finish the requests in flight (for up to DRAIN_MS), send the sockets to
+// reconnect elsewhere, then close Redis and the database and exit 0.
+// close-with-grace exits 1 if all that takes longer than its delay.
+const DRAIN_MS = 10_000;
+closeWithGrace({ delay: DRAIN_MS + 10_000 }, async ({ signal, err }) => {
   if (err) console.error(err);
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  else console.info(`${signal}: shutting down`);
+  await shutDown(DRAIN_MS);
+  await closeRedis?.();
   await db.$disconnect();
+  console.info("Stopped");
 });

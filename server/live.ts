@@ -2,6 +2,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
+import { backgroundSettled, inBackground } from "../app/live/background.server.ts";
 import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
 import { handleSessionSockets } from "../app/sessions/live.server.ts";
@@ -33,13 +34,14 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
     }
   });
 
+  // With the Redis adapter these reach the sockets on every node, not only this one's.
   const unsubscribe = onAccessEvent((event) => {
-    if (event.type === "threads-unshared") void dropPartnerReaders(io, event.threadIds, event.organisationId);
+    if (event.type === "threads-unshared") inBackground("dropping partner readers", dropPartnerReaders(io, event.threadIds, event.organisationId));
     else if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
     else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
     else {
-      void leaveAllThreadRooms(io, event.userId);
-      void leaveOrganisationRoom(io, event.userId, event.organisationId);
+      inBackground("leaving thread rooms", leaveAllThreadRooms(io, event.userId));
+      inBackground("leaving an organisation room", leaveOrganisationRoom(io, event.userId, event.organisationId));
     }
   });
   const unsubscribeLive = onLiveEvent(({ room, event, payload }) => io.to(room).emit(event, payload));
@@ -54,8 +56,20 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
     handlePresence(io, socket);
     handleThreadSockets(socket);
     handleSessionSockets(io, socket);
-    joinOrganisationRooms(io, socket).catch((error) => console.error("[live] joining rooms failed", error));
+    inBackground("joining organisation rooms", joinOrganisationRooms(io, socket));
   });
 
   return io;
+}
+
+/**
+ * Close every socket of this node as a lost connection would (no "disconnect"
+ * packet, so browsers reconnect, to another node), wait for the work their
+ * leaving starts (presence, "away" in sessions: it may ask other nodes), then
+ * stop the adapter.
+ */
+export async function closeLiveChannel(io: Server): Promise<void> {
+  io.engine.close();
+  await backgroundSettled();
+  await io.of("/").adapter.close();
 }

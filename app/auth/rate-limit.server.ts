@@ -1,8 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { redis, redisKeyPrefix } from "~/redis.server";
 
-// In-process counters: enough for one node. A multi-node deployment moves
-// these to a shared store (issue 7).
-type Limit = { points: number; duration: number };
+// Counters in Redis when several nodes share one (REDIS_URL), so that a limit
+// holds whichever node a request reaches; in-process otherwise.
+export type Limit = { points: number; duration: number };
+
+/** A limiter named `name`; shared across nodes when Redis is configured. */
+export function createLimiter(name: string, limit: Limit): RateLimiterAbstract {
+  const client = redis();
+  if (!client) return new RateLimiterMemory(limit);
+  return new RateLimiterRedis({
+    ...limit,
+    storeClient: client,
+    useRedisPackage: true,
+    keyPrefix: `${redisKeyPrefix()}:limit:${name}`,
+    // While Redis is unreachable, count in this process rather than wait or let everything through.
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(limit),
+  });
+}
 
 const LIMITS = {
   // Failed sign-ins per account: 5 in 15 minutes, then wait out the window.
@@ -18,8 +34,8 @@ const LIMITS = {
 type LimitName = keyof typeof LIMITS;
 
 const limiters = Object.fromEntries(
-  Object.entries(LIMITS).map(([name, limit]) => [name, new RateLimiterMemory(limit)]),
-) as Record<LimitName, RateLimiterMemory>;
+  Object.entries(LIMITS).map(([name, limit]) => [name, createLimiter(name, limit)]),
+) as Record<LimitName, RateLimiterAbstract>;
 
 /** Seconds until `key` may try again under `name`, or 0 if it may try now. */
 export async function secondsUntilAllowed(name: LimitName, key: string): Promise<number> {

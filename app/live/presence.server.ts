@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { db } from "~/db.server";
+import { inBackground } from "./background.server";
 import { organisationRoom } from "./live-events.server";
 
 // Presence: who in an organisation has Lärloop open right now. A user is
@@ -50,25 +51,29 @@ type ListReply = { ok: true; users: OnlineUser[] } | { ok: false; error: "notMem
 export function handlePresence(io: Server, socket: Socket): void {
   const user = socket.data.user as SocketUser;
 
-  socket.on("presence:list", async (payload: unknown, reply: unknown) => {
+  socket.on("presence:list", (payload: unknown, reply: unknown) => {
     if (typeof reply !== "function") return;
     const organisationId = typeof payload === "object" && payload && "organisationId" in payload ? String(payload.organisationId) : "";
     const room = organisationRoom(organisationId);
-    if (!socket.rooms.has(room)) {
-      // Memberships can start after the socket connected (an accepted invitation).
-      const member = await db.membership.count({ where: { userId: user.id, organisationId } });
-      if (!member) return (reply as (r: ListReply) => void)({ ok: false, error: "notMember" });
-      await socket.join(room);
-      await announce(io, organisationId);
-    }
-    (reply as (r: ListReply) => void)({ ok: true, users: await onlineIn(io, organisationId) });
+    const answer = async (): Promise<ListReply> => {
+      if (!socket.rooms.has(room)) {
+        // Memberships can start after the socket connected (an accepted invitation).
+        const member = await db.membership.count({ where: { userId: user.id, organisationId } });
+        if (!member) return { ok: false, error: "notMember" };
+        await socket.join(room);
+        await announce(io, organisationId);
+      }
+      return { ok: true, users: await onlineIn(io, organisationId) };
+    };
+    // Unanswered if it fails (another node did not reply in time): the page keeps its list until the next update.
+    inBackground("presence:list", answer().then(reply as (r: ListReply) => void));
   });
 
   socket.on("disconnecting", () => {
     const organisationIds = [...socket.rooms].filter((r) => r.startsWith("org:")).map((r) => r.slice(4));
     // After "disconnecting" the socket has left its rooms; announce then.
     socket.once("disconnect", () => {
-      for (const id of organisationIds) void announce(io, id);
+      for (const id of organisationIds) inBackground("announcing presence", announce(io, id));
     });
   });
 }

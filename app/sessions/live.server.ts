@@ -1,5 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { db } from "~/db.server";
+import { inBackground } from "~/live/background.server";
 import { clockOf, learningRoom, markAway, markPresent } from "./run.server";
 import { findVisibleSession } from "./sessions.server";
 
@@ -40,11 +41,11 @@ export function handleSessionSockets(io: Server, socket: Socket): void {
     const sessionId = field(payload, "sessionId");
     if (!socket.rooms.has(learningRoom(sessionId))) return;
     void socket.leave(learningRoom(sessionId));
-    void leave(sessionId);
+    inBackground("leaving a session", leave(sessionId));
   });
 
   socket.on("disconnecting", () => {
     const sessionIds = [...socket.rooms].filter((r) => r.startsWith("learning:")).map((r) => r.slice("learning:".length));
-    for (const id of sessionIds) void leave(id);
+    for (const id of sessionIds) inBackground("leaving a session", leave(id));
   });
 }
