@@ -3,13 +3,19 @@ import { request } from "node:http";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isPostgresUrl } from "../../app/database-url.ts";
 import { db } from "../../app/db.server.ts";
 import { addMember, createOrganisation, createUser, PASSWORD } from "../support/fixtures.ts";
 import { clusterSettings, startNode, stopAllNodes, testRedisUrl, type Node } from "../support/nodes.ts";
+import { onServer } from "../support/postgres.ts";
 import { Client, nextEvent } from "../support/test-server.ts";
 
 // SIGTERM, as an orchestrator sends it before replacing a node: the real
-// start-up script in its own process, with Redis, on its own database file.
+// start-up script in its own process, with Redis, on this file's own database.
+
+/** The connections a PostgreSQL database still has open, other than the one asking. */
+const openConnections = (url: string) =>
+  onServer(url, async (client) => Number((await client.query("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).rows[0].n));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,15 +40,14 @@ async function refuses(node: Node): Promise<string> {
 describe("graceful shutdown", () => {
   let node: Node;
   let uploads: string;
-  // This file's own SQLite copy, whichever database the multi-node tests share.
-  const file = process.env.DATABASE_URL!.slice("file:".length);
+  const url = process.env.DATABASE_URL!;
 
   beforeAll(async () => {
-    const settings = { ...clusterSettings(testRedisUrl()), DATABASE_URL: `file:${file}` };
+    const settings = clusterSettings(testRedisUrl());
     const org = await createOrganisation("region-nord", "Region Nord");
     uploads = path.join(settings.DATA_DIR, "uploads", org.id);
     await addMember((await createUser("admin@nord.se", "Nora Admin")).id, org.id, "admin");
-    // Only the node may hold the file: SQLite folds the WAL back in when its last connection closes.
+    // Only the node may hold the database: SQLite folds the WAL back in when its last connection closes.
     await db.$disconnect();
     node = await startNode("A", settings);
   });
@@ -101,7 +106,13 @@ describe("graceful shutdown", () => {
     expect(node.output()).toMatch(/SIGTERM: shutting down\nFinishing 1 request\(s\) in flight\n(.*\n)*Stopped\n/);
     expect(node.output()).not.toMatch(/error|failed|unfinished/i);
 
+    if (isPostgresUrl(url)) {
+      // Every connection of the node's pool was closed, none left to time out.
+      expect(await openConnections(url)).toBe(0);
+      return;
+    }
     // The last connection closed cleanly: the WAL was checkpointed into the file and removed.
+    const file = url.slice("file:".length);
     expect(existsSync(`${file}-wal`)).toBe(false);
     const reopened = new Database(file, { readonly: true });
     expect(reopened.pragma("integrity_check", { simple: true })).toBe("ok");
