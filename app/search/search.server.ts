@@ -16,8 +16,9 @@ function variants(wordStem: string): string[] {
 /**
  * Query words as FTS5 prefix terms on their stems, every word required.
  * Each term is quoted, so no FTS syntax from the user gets through.
+ * Exported for the benchmark, which runs the same MATCH on the bare driver.
  */
-function ftsQuery(q: string): { match: string; stems: string[] } | null {
+export function ftsQuery(q: string): { match: string; stems: string[] } | null {
   const terms = [...new Set(words(q).map(stem).filter((s) => s.length >= 2))].slice(0, 12).map(variants);
   if (!terms.length) return null;
   const quote = (s: string) => `"${s.replace(/"/g, "")}"*`;
