@@ -14,6 +14,8 @@ import { $setBlocksType } from "@lexical/selection";
 import { $getNearestNodeOfType } from "@lexical/utils";
 import {
   $createParagraphNode,
+  $createTextNode,
+  $getRoot,
   $getSelection,
   $isRangeSelection,
   FORMAT_TEXT_COMMAND,
@@ -24,7 +26,7 @@ import {
   type LexicalNode,
 } from "lexical";
 import { ListNode } from "@lexical/list";
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { isSafeUrl, LESSON_EDITOR_THEME, LESSON_NODES } from "./rich-text-nodes";
 
@@ -118,6 +120,37 @@ function ToolbarPlugin({ labelId }: { labelId: string }) {
 }
 
 /**
+ * Puts the caret at the end of the text as the editor appears, before the
+ * browser handles another key: it takes over from a plain text box someone
+ * is typing in (the reply box, see app/threads/reply-form.tsx).
+ */
+function FocusAtEndPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => {
+    editor.focus(undefined, { defaultSelection: "rootEnd" });
+    const root = editor.getRootElement();
+    if (root && !root.contains(document.activeElement)) root.focus({ preventScroll: true });
+  }, [editor]);
+  return null;
+}
+
+/** Reports the state the editor starts with, which OnChangePlugin never does, so that the form sends it. */
+function InitialStatePlugin({ onJson }: { onJson: (json: string) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useLayoutEffect(() => {
+    editor.read(() => undefined); // commits the initial state
+    onJson(JSON.stringify(editor.getEditorState().toJSON()));
+  }, [editor, onJson]);
+  return null;
+}
+
+/** Plain text as paragraphs, one per line. */
+const plainTextState = (text: string) => () => {
+  const root = $getRoot();
+  for (const line of text.split(/\r?\n/)) root.append($createParagraphNode().append(...(line ? [$createTextNode(line)] : [])));
+};
+
+/**
  * The lesson body editor. Its state travels with the form as Lexical JSON in
  * a hidden input; the server renders and sanitises it.
  */
@@ -130,11 +163,16 @@ export function LessonEditor({
   nodes = LESSON_NODES,
   plugins,
   onChange,
+  initialText = "",
+  autoFocus = false,
 }: {
   id: string;
   label: string;
   hint: string;
   initialJson: string;
+  // Used when there is no initialJson: text typed before the editor was there.
+  initialText?: string;
+  autoFocus?: boolean;
   name: string;
   // A post's editor adds mentions: its node type and the plugin that inserts them.
   nodes?: Klass<LexicalNode>[];
@@ -156,7 +194,7 @@ export function LessonEditor({
           namespace: "lesson",
           nodes,
           theme: LESSON_EDITOR_THEME,
-          editorState: initialJson || undefined,
+          editorState: initialJson || (initialText ? plainTextState(initialText) : undefined),
           onError: (error: Error) => console.error(error),
         }}
       >
@@ -178,6 +216,8 @@ export function LessonEditor({
         <ListPlugin />
         <LinkPlugin validateUrl={isSafeUrl} />
         {plugins}
+        {initialText && !initialJson ? <InitialStatePlugin onJson={setJson} /> : null}
+        {autoFocus ? <FocusAtEndPlugin /> : null}
         <OnChangePlugin
           ignoreSelectionChange
           onChange={(state) => {

@@ -12,7 +12,7 @@ import { markThreadNotificationsRead } from "~/notifications/notifications.serve
 import { PostCard } from "~/threads/post-card";
 import { composePostBody } from "~/threads/post-body.server";
 import { deletePost, moveThread, reply, setFollowing, setPostHidden, setThreadLocked, toggleReaction, type Result } from "~/threads/posts.server";
-import { ReplyForm } from "~/threads/reply-form";
+import { focusReplyBox, ReplyForm } from "~/threads/reply-form";
 import {
   DeletePostSchema,
   FollowSchema,
@@ -183,7 +183,7 @@ export default function ThreadPage() {
   const clearQuote = useCallback(() => setQuote(null), []);
   const quotePost = (post: PostView) => {
     setQuote(post);
-    document.getElementById("reply-body-label-input")?.focus();
+    focusReplyBox();
   };
   const firstUnread = data.lastReadNumber + 1;
   const canReply = !live.locked || data.canModerate;

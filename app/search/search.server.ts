@@ -13,8 +13,8 @@ function variants(wordStem: string): string[] {
   return ending ? [wordStem, wordStem.slice(0, -ending.length)] : [wordStem];
 }
 
-/** Query words as stems, every word required, each matching any of its forms as a prefix. */
-function stemQuery(q: string): { query: StemQuery; stems: string[] } | null {
+/** Query words as stems, every word required, each matching any of its forms as a prefix. Exported for the benchmark. */
+export function stemQuery(q: string): { query: StemQuery; stems: string[] } | null {
   const terms = [...new Set(words(q).map(stem).filter((s) => s.length >= 2))].slice(0, 12).map(variants);
   if (!terms.length) return null;
   return { query: terms, stems: terms.flat() };

@@ -54,7 +54,8 @@ export async function startEnvironment(options: { rebuild: boolean; log: (messag
   const { log } = options;
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), "larloop-bench-"));
   process.env.NODE_ENV = "production";
-  process.env.DATABASE_URL = `file:${path.join(tmpDir, "bench.db")}`;
+  const databaseFile = path.join(tmpDir, "bench.db");
+  process.env.DATABASE_URL = `file:${databaseFile}`;
   process.env.DATA_DIR = tmpDir;
   globalThis.__larloopDb = undefined;
 
@@ -78,6 +79,7 @@ export async function startEnvironment(options: { rebuild: boolean; log: (messag
       url: `http://127.0.0.1:${port}`,
       db,
       app,
+      databaseFile,
       tmpDir,
       password: BENCH_PASSWORD,
       log,

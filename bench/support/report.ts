@@ -99,9 +99,17 @@ first if \`build/index.js\` is missing or older than \`app/\`.
   writes a minute per address, server/app.ts) is not reached: the bench makes
   about 80 writes (12 sign-ins, 65 replies), so no switch is needed.
 
-Later issues add \`search\`, \`import\`, \`load-start-page\` and
-\`thread-page-js\`: each is a module \`bench/<name>.ts\` listed in
-\`bench/run.ts\`.
+- **search**, **search-rare**: the app's \`search()\` over 100 000 lessons,
+  a common and a rare word, against the same FTS5 MATCH on better-sqlite3.
+- **import**: \`importProjects()\` of a 10 000-row Nyps CSV against batched
+  INSERTs of the same rows on better-sqlite3.
+- **load-start-page**, **-p99**, **-rss**: the signed-in start page under
+  autocannon (50 connections, 10 s) against a bare node:http server; p99 and
+  the server process's peak RSS against the targets (100 ms, 300 MB).
+- **thread-page-js**: the JavaScript a thread page loads, gzipped, against
+  the sign-in page's.
+
+Each row is a module \`bench/<name>.ts\` listed in \`bench/run.ts\`.
 `;
 
 /** Write the results into docs/benchmarks.md, keeping whatever is written around them. */

@@ -35,3 +35,6 @@ export function formatNumber(value: number): string {
 }
 
 export const ratioOf = (value: number, baseline: number) => (baseline > 0 ? value / baseline : Number.NaN);
+
+/** The ratio for a rate where more is better (requests a second): above 1× is still worse. */
+export const ratioOfRate = (value: number, baseline: number) => (value > 0 ? baseline / value : Number.NaN);

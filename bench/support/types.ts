@@ -9,7 +9,11 @@ export type Row = {
   value: number;
   /** The same measure on a bare server doing the least that yields the same bytes. */
   baseline: number;
-  /** value / baseline: how far the app is from what this machine can do. */
+  /**
+   * How far the app is from what this machine can do: value / baseline, or
+   * baseline / value for rates where more is better (requests a second), so
+   * that above 1× always means worse than the baseline.
+   */
   ratio: number;
   unit: string;
   detail?: string;
@@ -21,6 +25,8 @@ export type BenchContext = {
   url: string;
   db: PrismaClient;
   app: { httpServer: HttpServer; io: SocketServer };
+  /** The SQLite file the app uses, for rows whose baseline is the bare driver on the same file. */
+  databaseFile: string;
   /** The temporary folder of this run (database, data dir); removed at the end. */
   tmpDir: string;
   /** The password of every user the bench creates. */

@@ -1,0 +1,198 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon, { type Result } from "autocannon";
+import { BenchClient } from "./support/http.ts";
+import { formatNumber, ratioOf, ratioOfRate } from "./support/stats.ts";
+import type { Bench, BenchContext, Row } from "./support/types.ts";
+import { lessonWorld } from "./support/lesson-world.ts";
+import { threadWorld } from "./support/world.ts";
+
+// The signed-in start page (/o/<slug>) under load: autocannon with 50
+// connections for 10 s against the app started as its own process, as
+// `npm run start:prod` runs it (node --import tsx, production build; see
+// support/app-process.ts), so that its memory is its own, on this run's
+// database with the thread world and the 100 000 lessons of
+// support/lesson-world.ts (the start page counts published lessons per
+// thread); then the same against a bare node:http server, also its own
+// process, answering the bytes captured from the app. Both warm up first.
+// The rows: requests a second against the bare server's, and the issue's
+// absolute targets for p99 latency (100 ms) and the server's peak resident
+// memory (300 MB).
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const CONNECTIONS = 50;
+const WARM_UP_S = 3;
+const DURATION_S = 10;
+const P99_TARGET_MS = 100;
+const RSS_TARGET_MB = 300;
+const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "content-length", "set-cookie"]);
+
+/** The bare server: nothing but one captured answer, from a file. */
+const BARE_SERVER = `
+const http = require("node:http");
+const page = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+const body = Buffer.from(page.body, "base64");
+const server = http.createServer((req, res) => {
+  res.writeHead(page.status, { ...page.headers, "content-length": body.length });
+  res.end(body);
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, "127.0.0.1", () => console.log("listening on " + server.address().port));
+`;
+
+type Server = { process: ChildProcess; url: string };
+
+function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, what: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const timer = setTimeout(() => fail(new Error(`${what} did not start within 90 s:\n${output.slice(-2000)}`)), 90_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      const found = output.match(ready);
+      if (found) {
+        clearTimeout(timer);
+        child.stdout?.off("data", onData);
+        // Keep draining its output so that a full pipe never blocks the server.
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve({ process: child, url: `http://127.0.0.1:${found[1]}` });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    child.on("exit", (code) => fail(new Error(`${what} exited with ${code}:\n${output.slice(-2000)}`)));
+  });
+}
+
+async function stopProcess(server: Server | undefined) {
+  const child = server?.process;
+  if (!child || child.exitCode !== null) return;
+  child.removeAllListeners("exit");
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Resident memory of a process in MB (10^6 bytes): now, and the peak over its life (Linux's VmHWM). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = `/proc/${pid}/status`;
+  if (existsSync(status)) {
+    const text = readFileSync(status, "utf8");
+    const kib = (field: string) => Number(text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? Number.NaN);
+    return { rss: (kib("VmRSS") * 1024) / 1e6, peak: (kib("VmHWM") * 1024) / 1e6 };
+  }
+  // Elsewhere (macOS) only the current figure exists: the sampling below makes it a peak.
+  const rss = (Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) * 1024) / 1e6;
+  return { rss, peak: rss };
+}
+
+/** Peak resident memory seen while `during` runs, sampled every 100 ms and taken with the kernel's own peak. */
+async function withPeakMemory<T>(pid: number, during: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peak = memoryOf(pid).peak;
+  const timer = setInterval(() => (peak = Math.max(peak, memoryOf(pid).peak)), 100);
+  try {
+    const result = await during();
+    return { result, peak: Math.max(peak, memoryOf(pid).peak) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function load(url: string, headers: Record<string, string>, seconds: number): Promise<Result> {
+  // A generous timeout: a slow answer belongs in the latencies, not among the errors.
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 60, headers });
+}
+
+/** Any answer but 200 means the run measured something else than the page; requests cut off at 10 s are counted instead. */
+function checked(result: Result, what: string): Result {
+  if (result.non2xx || !result["2xx"]) throw new Error(`${what}: ${result["2xx"]} ok, ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result;
+}
+
+const failures = (result: Result) => (result.errors ? `; ${result.errors} errors (${result.timeouts} timed out after 60 s)` : "");
+
+const loadStartPage: Bench = {
+  name: "load-start-page",
+  description: `the signed-in start page under autocannon, ${CONNECTIONS} connections for ${DURATION_S} s: req/s vs a bare node:http server, p99 and the server's peak RSS against their targets`,
+  async run(context: BenchContext) {
+    const world = await threadWorld(context);
+    await lessonWorld(context);
+    const startPage = `/o/${world.organisation.slug}`;
+    let app: Server | undefined;
+    let bare: Server | undefined;
+    const client: { current?: BenchClient } = {};
+    try {
+      // The same environment as this run's in-process app: database, data dir (session secret), production build.
+      // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process there, for finding where its time goes.
+      const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+      app = await startProcess([...profile, "--import", "tsx", "bench/support/app-process.ts"], process.env, /listening on (\d+)/, "The app process");
+      const appPid = app.process.pid!;
+      const started = memoryOf(appPid);
+      client.current = await BenchClient.signedIn(app.url, world.users[2].email, context.password);
+      const page = await client.current.get(startPage);
+      if (page.status !== 200 || !page.body.toString("utf8").includes("Region Bänkgården")) throw new Error(`GET ${startPage} answered ${page.status}`);
+      const headers = { cookie: client.current.cookieHeader, accept: "text/html" };
+
+      const captured = path.join(context.tmpDir, "start-page.json");
+      const pageHeaders = Object.fromEntries(Object.entries(page.headers).filter(([name]) => !HOP_HEADERS.has(name)));
+      writeFileSync(captured, JSON.stringify({ status: page.status, headers: pageHeaders, body: page.body.toString("base64") }));
+      bare = await startProcess(["-e", BARE_SERVER, captured], process.env, /listening on (\d+)/, "The bare server");
+      const barePid = bare.process.pid!;
+
+      context.log(`  app process ${appPid} at ${app.url} (${formatNumber(started.rss)} MB after start), bare process ${barePid}; warming up ${WARM_UP_S} s each`);
+      checked(await load(app.url + startPage, headers, WARM_UP_S), "app warm-up");
+      checked(await load(bare.url + startPage, headers, WARM_UP_S), "bare warm-up");
+
+      const appRun = await withPeakMemory(appPid, async () => checked(await load(app!.url + startPage, headers, DURATION_S), "app"));
+      const bareRun = await withPeakMemory(barePid, async () => checked(await load(bare!.url + startPage, headers, DURATION_S), "bare"));
+      const a = appRun.result;
+      const b = bareRun.result;
+      context.log(`  app ${formatNumber(a.requests.average)} req/s, p99 ${a.latency.p99} ms; bare ${formatNumber(b.requests.average)} req/s, p99 ${b.latency.p99} ms`);
+
+      const kib = Math.round(page.body.length / 1024);
+      const met = (ok: boolean) => (ok ? "met" : "not met");
+      const rows: Row[] = [
+        {
+          name: "load-start-page",
+          value: a.requests.average,
+          baseline: b.requests.average,
+          ratio: ratioOfRate(a.requests.average, b.requests.average),
+          unit: "req/s",
+          detail: `${CONNECTIONS} connections, ${DURATION_S} s, ${kib} KiB a page; p50 ${formatNumber(a.latency.p50)} ms vs ${formatNumber(b.latency.p50)}; ${a["2xx"]} requests${failures(a)}`,
+        },
+        {
+          name: "load-start-page-p99",
+          value: a.latency.p99,
+          baseline: P99_TARGET_MS,
+          ratio: ratioOf(a.latency.p99, P99_TARGET_MS),
+          unit: "ms",
+          detail: `baseline is the target (< ${P99_TARGET_MS} ms): ${met(a.latency.p99 < P99_TARGET_MS)}; bare server p99 ${formatNumber(b.latency.p99)} ms`,
+        },
+        {
+          name: "load-start-page-rss",
+          value: appRun.peak,
+          baseline: RSS_TARGET_MB,
+          ratio: ratioOf(appRun.peak, RSS_TARGET_MB),
+          unit: "MB",
+          detail: `baseline is the target (< ${RSS_TARGET_MB} MB): ${met(appRun.peak < RSS_TARGET_MB)}; peak over the process's life, ${formatNumber(started.rss)} MB after start; bare server ${formatNumber(bareRun.peak)} MB`,
+        },
+      ];
+      return rows;
+    } finally {
+      client.current?.close();
+      await stopProcess(bare);
+      await stopProcess(app);
+    }
+  },
+};
+
+export default loadStartPage;
