@@ -65,9 +65,10 @@ const INTRO = `# Benchmarks
 
 \`npm run bench\` measures what a reader of Lärloop waits for, next to the
 least this machine can do for the same bytes, in the same run. Each row's
-*ratio* is the app's figure over its baseline: 1× would be as fast as a bare
-server can be here, and the ratio stays comparable between a laptop and a
-server where the raw milliseconds do not.
+*ratio* is the app's figure over its baseline (the baseline's over the app's
+for requests a second, where more is better): 1× would be as fast as a bare
+server can be here, above 1× is slower, and the ratio stays comparable
+between a laptop and a server where the raw milliseconds do not.
 
 The bench runs the app the way \`npm run start:prod\` does (production Remix
 build, express, socket.io, WAL-mode SQLite) in one process, on a fresh database
