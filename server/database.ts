@@ -33,4 +33,7 @@ export async function tuneSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  // Table statistics for the query planner, gathered where they are missing or stale: without them
+  // SQLite can walk tens of thousands of lessons where a few id lookups would do (docs/benchmarks.md).
+  await db.$queryRawUnsafe("PRAGMA optimize = 0x10002");
 }

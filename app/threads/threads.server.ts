@@ -173,10 +173,15 @@ export async function listThreads(viewer: Viewer, filters: ThreadFilters) {
         goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
         tags: { select: { tag: { select: { id: true, name: true } } } },
         reads: { where: { userId: viewer.userId }, select: { lastReadNumber: true } },
-        _count: { select: { lessons: { where: { status: "published" } } } },
       },
     }),
   ]);
+  // Counted for the page's threads only: a relation _count here made the database count every lesson on each request.
+  const lessonCounts = new Map(
+    (
+      await db.lesson.groupBy({ by: ["threadId"], where: { threadId: { in: rows.map((t) => t.id) }, status: "published" }, _count: { _all: true } })
+    ).map((c) => [c.threadId, c._count._all]),
+  );
   return {
     total,
     pages: Math.max(1, Math.ceil(total / THREADS_PER_PAGE)),
@@ -196,7 +201,7 @@ export async function listThreads(viewer: Viewer, filters: ThreadFilters) {
         author: t.author?.name ?? null,
         goals: t.goals.map((g) => g.goal),
         tags: t.tags.map((g) => g.tag),
-        lessonCount: t._count.lessons,
+        lessonCount: lessonCounts.get(t.id) ?? 0,
         // Never opened: the whole thread is new; otherwise what came after the last read post.
         neverRead: t.reads.length === 0,
         unread: Math.max(0, t.postCount - lastRead),
