@@ -113,19 +113,3 @@ export async function deleteCall(viewer: Viewer, callId: string): Promise<boolea
   await db.call.delete({ where: { id: callId } });
   return true;
 }
-
-/** The organisation's calls, for choosing the one a project was funded under. */
-export function callOptions(organisationId: string) {
-  return db.call.findMany({ where: { organisationId }, orderBy: { createdAt: "desc" }, select: { id: true, title: true } });
-}
-
-/** Record the call a project was funded under (or none); both must be the organisation's own. */
-export async function setProjectCall(organisationId: string, projectId: string, callId: string | null): Promise<boolean> {
-  const [project, call] = await Promise.all([
-    db.project.count({ where: { id: projectId, organisationId } }),
-    callId ? db.call.count({ where: { id: callId, organisationId } }) : Promise.resolve(1),
-  ]);
-  if (project !== 1 || call !== 1) return false;
-  await db.project.update({ where: { id: projectId }, data: { callId } });
-  return true;
-}

@@ -83,9 +83,6 @@ export const callsSv = {
   reportedResults_other: "{{count}} rapporterade resultat",
   projectCall: "Utlysning",
   projectCallNone: "Ingen utlysning",
-  projectCallSave: "Spara utlysningen",
-  projectCallSaved: "Projektets utlysning är sparad.",
-  projectFundedUnder: "Beviljat under utlysningen {{title}}",
   journey: {
     title: "Lärdomens väg",
     intro: "Från publicering till nästa utlysning: var lärdomen vägts in, vad den ändrade och vad projekten sedan rapporterar.",
@@ -99,7 +96,6 @@ export const callsSv = {
     whyNot: "Inte tillämpad: {{note}}",
     partnerCall: "{{organisation}}: {{title}}",
     projectsReporting: "{{with}} av {{count}} projekt har rapporterat resultat",
-    callsInfluenced: "Utlysningar som lärdomen påverkat",
   },
   gap: {
     behind: "Efter målet",
@@ -193,9 +189,6 @@ export const callsEn: Shape<typeof callsSv> = {
   reportedResults_other: "{{count}} reported results",
   projectCall: "Call",
   projectCallNone: "No call",
-  projectCallSave: "Save the call",
-  projectCallSaved: "The project's call is saved.",
-  projectFundedUnder: "Funded under the call {{title}}",
   journey: {
     title: "The lesson's path",
     intro: "From publication to the next call: where the lesson was considered, what it changed and what the projects then report.",
@@ -209,7 +202,6 @@ export const callsEn: Shape<typeof callsSv> = {
     whyNot: "Not applied: {{note}}",
     partnerCall: "{{organisation}}: {{title}}",
     projectsReporting: "{{with}} of {{count}} projects have reported results",
-    callsInfluenced: "Calls the lesson influenced",
   },
   gap: {
     behind: "Behind target",
