@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import { listLessons, type Viewer } from "~/lessons/lessons.server";
+import { readableWhere, type Viewer } from "~/lessons/lessons.server";
 import { threadReadableWhere } from "~/threads/threads.server";
 import { matchEntries, type StemQuery } from "./full-text.server";
 import { highlight, stem, words, type Segment } from "./stemming.server";
@@ -41,47 +41,63 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
   const query = stemQuery(q);
   if (!query) return [];
   const rows = await matchEntries(query.query, { organisationId: viewer.organisationId, limit: 200 });
-  const lessonIds = rows.filter((r) => r.kind === "lesson").map((r) => r.ref_id);
-  const projectIds = rows.filter((r) => r.kind === "project").map((r) => r.ref_id);
-  // The index narrows; the same rules as everywhere else decide what may be shown.
-  const [lessons, projects] = await Promise.all([
-    lessonIds.length ? listLessons(viewer, { ids: lessonIds }, 200) : [],
-    projectIds.length
-      ? db.project.findMany({
-          where: { id: { in: projectIds }, organisationId: viewer.organisationId },
-          select: { id: true, caseNumber: true, name: true, beneficiary: true },
-        })
+  const idsOf = (...kinds: string[]) => rows.filter((r) => kinds.includes(r.kind)).map((r) => r.ref_id);
+  const lessonIds = idsOf("lesson");
+  const projectIds = idsOf("project");
+  // The index narrows; the same rules as everywhere else decide what may be shown. Only ids
+  // here: the text of a hit is read below for the few that make the page.
+  const [readableLessons, ownProjects, posts] = await Promise.all([
+    lessonIds.length ? db.lesson.findMany({ where: { AND: [{ id: { in: lessonIds } }, readableWhere(viewer)] }, select: { id: true } }) : [],
+    projectIds.length ? db.project.findMany({ where: { id: { in: projectIds }, organisationId: viewer.organisationId }, select: { id: true } }) : [],
+    idsOf("post").length
+      ? db.post.findMany({ where: { id: { in: idsOf("post") }, deletedAt: null, hiddenAt: null }, select: { id: true, threadId: true, number: true, bodyText: true } })
       : [],
   ]);
-  const lessonDetails = lessonIds.length
-    ? await db.lesson.findMany({ where: { id: { in: lessons.map((l) => l.id) } }, select: { id: true, bodyHtml: true, whatWeLearned: true, context: true } })
-    : [];
   // Posts and threads lead to their thread; the thread rules decide who may see it.
-  const postIds = rows.filter((r) => r.kind === "post").map((r) => r.ref_id);
-  const threadIds = rows.filter((r) => r.kind === "thread").map((r) => r.ref_id);
-  const posts = postIds.length
-    ? await db.post.findMany({ where: { id: { in: postIds }, deletedAt: null, hiddenAt: null }, select: { id: true, threadId: true, number: true, bodyText: true } })
-    : [];
-  const threads = postIds.length || threadIds.length
+  const threadIds = [...idsOf("thread"), ...posts.map((p) => p.threadId)];
+  const threads = threadIds.length
     ? await db.thread.findMany({
-        where: { AND: [{ id: { in: [...threadIds, ...posts.map((p) => p.threadId)] } }, threadReadableWhere(viewer)] },
+        where: { AND: [{ id: { in: threadIds } }, threadReadableWhere(viewer)] },
         select: { id: true, title: true, organisationId: true, organisation: { select: { name: true } }, posts: { where: { number: 1 }, select: { bodyText: true } } },
       })
     : [];
+  const readableLessonIds = new Set(readableLessons.map((l) => l.id));
+  const ownProjectIds = new Set(ownProjects.map((p) => p.id));
   const postById = new Map(posts.map((p) => [p.id, p]));
   const threadById = new Map(threads.map((t) => [t.id, t]));
+
+  // The best-ranked entries the viewer may see, one per thread, up to the limit.
   const shownThreads = new Set<string>();
+  const shown = rows.filter((row) => {
+    if (row.kind === "lesson") return readableLessonIds.has(row.ref_id);
+    if (row.kind === "project") return ownProjectIds.has(row.ref_id);
+    const post = row.kind === "post" ? postById.get(row.ref_id) : undefined;
+    const thread = threadById.get(post?.threadId ?? row.ref_id);
+    if (!thread || shownThreads.has(thread.id) || (row.kind === "post" && !post)) return false;
+    shownThreads.add(thread.id);
+    return true;
+  }).slice(0, limit);
+  const shownIds = (kind: string) => shown.filter((r) => r.kind === kind).map((r) => r.ref_id);
+  const [lessons, projects] = await Promise.all([
+    shownIds("lesson").length
+      ? db.lesson.findMany({
+          where: { id: { in: shownIds("lesson") } },
+          select: { id: true, title: true, status: true, bodyHtml: true, whatWeLearned: true, context: true, organisation: { select: { id: true, name: true } } },
+        })
+      : [],
+    shownIds("project").length
+      ? db.project.findMany({ where: { id: { in: shownIds("project") } }, select: { id: true, caseNumber: true, name: true, beneficiary: true } })
+      : [],
+  ]);
   const lessonById = new Map(lessons.map((l) => [l.id, l]));
-  const detailById = new Map(lessonDetails.map((d) => [d.id, d]));
   const projectById = new Map(projects.map((p) => [p.id, p]));
 
   const hits: SearchHit[] = [];
-  for (const row of rows) {
+  for (const row of shown) {
     if (row.kind === "lesson") {
       const lesson = lessonById.get(row.ref_id);
-      const detail = detailById.get(row.ref_id);
-      if (!lesson || !detail) continue;
-      const text = [detail.whatWeLearned, detail.bodyHtml.replace(/<[^>]+>/g, " "), detail.context].join(" ");
+      if (!lesson) continue;
+      const text = [lesson.whatWeLearned, lesson.bodyHtml.replace(/<[^>]+>/g, " "), lesson.context].join(" ");
       hits.push({
         kind: "lesson",
         id: lesson.id,
@@ -91,11 +107,18 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
         own: lesson.organisation.id === viewer.organisationId,
         status: lesson.status,
       });
-    } else if (row.kind === "thread" || row.kind === "post") {
+    } else if (row.kind === "project") {
+      const project = projectById.get(row.ref_id);
+      if (!project) continue;
+      hits.push({
+        kind: "project",
+        id: project.id,
+        title: highlight(`${project.caseNumber} ${project.name}`, query.stems),
+        excerpt: highlight(project.beneficiary, query.stems),
+      });
+    } else {
       const post = row.kind === "post" ? postById.get(row.ref_id) : undefined;
-      const thread = threadById.get(post?.threadId ?? row.ref_id);
-      if (!thread || shownThreads.has(thread.id) || (row.kind === "post" && !post)) continue;
-      shownThreads.add(thread.id);
+      const thread = threadById.get(post?.threadId ?? row.ref_id)!;
       hits.push({
         kind: "thread",
         id: thread.id,
@@ -105,17 +128,7 @@ export async function search(viewer: Viewer, q: string, limit = 30): Promise<Sea
         organisationName: thread.organisation.name,
         own: thread.organisationId === viewer.organisationId,
       });
-    } else {
-      const project = projectById.get(row.ref_id);
-      if (!project) continue;
-      hits.push({
-        kind: "project",
-        id: project.id,
-        title: highlight(`${project.caseNumber} ${project.name}`, query.stems),
-        excerpt: highlight(project.beneficiary, query.stems),
-      });
     }
-    if (hits.length >= limit) break;
   }
   return hits;
 }
