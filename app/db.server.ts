@@ -1,17 +1,20 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
-import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgresql/client.ts";
 import { databaseUrl, isPostgresUrl, preparedSqliteFile } from "./database-url.ts";
-import { postgresPool } from "./postgres-pool.ts";
 
 export type Db = PrismaClient;
 
 /** True when this process runs on PostgreSQL; the few raw SQL statements differ by database. */
 export const onPostgres = isPostgresUrl(databaseUrl());
 
-export function createDbClient(url: string = databaseUrl()): PrismaClient {
-  if (isPostgresUrl(url)) {
+// The PostgreSQL client, its query compiler and the pg driver weigh ~40 MB: loaded only on PostgreSQL.
+const postgres = onPostgres
+  ? await Promise.all([import("./generated/prisma-postgresql/client.ts"), import("@prisma/adapter-pg"), import("./postgres-pool.ts")])
+  : null;
+
+function createDbClient(url: string = databaseUrl()): PrismaClient {
+  if (postgres) {
+    const [{ PrismaClient: PostgresPrismaClient }, { PrismaPg }, { postgresPool }] = postgres;
     // Both clients are generated from one data model (scripts/postgres-schema.ts): the SQLite client's types stand for both.
     return new PostgresPrismaClient({ adapter: new PrismaPg(postgresPool(url), { disposeExternalPool: true }) }) as unknown as PrismaClient;
   }

@@ -1,4 +1,4 @@
-import { createClient } from "redis";
+import type { createClient } from "redis";
 
 // Several app processes behind a load balancer share one Redis, named by
 // REDIS_URL: socket.io's adapter sends room events between them through it
@@ -6,6 +6,9 @@ import { createClient } from "redis";
 // across nodes. Without REDIS_URL everything stays in this process.
 
 export type Redis = ReturnType<typeof createClient>;
+
+// node-redis weighs ~20 MB: loaded only when this process uses Redis.
+const redisModule = process.env.REDIS_URL ? await import("redis") : null;
 
 declare global {
   // One command connection per process: the server and the Remix build are
@@ -22,7 +25,7 @@ export function redisKeyPrefix(): string {
 export function redis(): Redis | null {
   if (globalThis.__larloopRedis === undefined) {
     const url = process.env.REDIS_URL;
-    globalThis.__larloopRedis = url ? createClient({ url }) : null;
+    globalThis.__larloopRedis = url && redisModule ? redisModule.createClient({ url }) : null;
   }
   return globalThis.__larloopRedis;
 }

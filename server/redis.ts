@@ -1,4 +1,3 @@
-import { createAdapter } from "@socket.io/redis-adapter";
 import type { Server } from "socket.io";
 import { redis, redisKeyPrefix, type Redis } from "../app/redis.server.ts";
 
@@ -21,6 +20,7 @@ function connected(client: Redis): Promise<unknown> {
 export async function shareAcrossNodes(io: Server): Promise<(() => Promise<void>) | null> {
   const pub = redis();
   if (!pub) return null;
+  const { createAdapter } = await import("@socket.io/redis-adapter");
   // A subscribed connection can do nothing else, so the adapter listens on its own one.
   const sub = pub.duplicate();
   // node-redis reconnects by itself; without a listener an "error" would end the process.

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -14,7 +14,8 @@ export async function sendMail(mail: Mail): Promise<void> {
     console.info(`[mail] To: ${mail.to}\n[mail] Subject: ${mail.subject}\n${mail.text}\n[mail] end`);
     return;
   }
-  transport ??= nodemailer.createTransport(smtpUrl);
+  // Loaded on the first mail: most requests never send one.
+  transport ??= (await import("nodemailer")).default.createTransport(smtpUrl);
   await transport.sendMail({
     from: process.env.MAIL_FROM || "Lärloop <no-reply@larloop.local>",
     to: mail.to,

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type { Buffer as XlsxBuffer, CellValue } from "exceljs";
 import iconv from "iconv-lite";
 
 /**
@@ -45,11 +45,11 @@ function readCsv(text: string): NumberedRow[] {
 }
 
 /** A cell as the text a person would see: dates as 2024-03-01, numbers with a decimal comma. */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "number") return String(value).replace(".", ",");
-  if (typeof value === "object" && "result" in value) return cellText(value.result as ExcelJS.CellValue);
+  if (typeof value === "object" && "result" in value) return cellText(value.result as CellValue);
   if (typeof value === "object" && "richText" in value) return value.richText.map((r) => r.text).join("").trim();
   if (typeof value === "object" && "text" in value) return String(value.text).trim();
   if (typeof value === "object" && "error" in value) return String(value.error);
@@ -57,8 +57,10 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<NumberedRow[]> {
+  // exceljs weighs ~30 MB: loaded when someone imports a spreadsheet, not with the server.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as XlsxBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
   const rows: NumberedRow[] = [];
