@@ -18,7 +18,8 @@ import { threadWorld } from "./support/world.ts";
 // process, answering the bytes captured from the app. Both warm up first.
 // The rows: requests a second against the bare server's, and the issue's
 // absolute targets for p99 latency (100 ms) and the server's peak resident
-// memory (300 MB).
+// memory (300 MB). Then the same load on the app's sign-in page (signed out,
+// no data): the floor that Remix's document rendering sets on this machine.
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = 50;
@@ -157,6 +158,10 @@ const loadStartPage: Bench = {
       const a = appRun.result;
       const b = bareRun.result;
       context.log(`  app ${formatNumber(a.requests.average)} req/s, p99 ${a.latency.p99} ms; bare ${formatNumber(b.requests.average)} req/s, p99 ${b.latency.p99} ms`);
+      const signInPage = `${app.url}/login`;
+      checked(await load(signInPage, { accept: "text/html" }, WARM_UP_S), "sign-in page warm-up");
+      const floor = checked(await load(signInPage, { accept: "text/html" }, DURATION_S), "sign-in page");
+      context.log(`  sign-in page ${formatNumber(floor.requests.average)} req/s, p99 ${floor.latency.p99} ms`);
 
       const kib = Math.round(page.body.length / 1024);
       const met = (ok: boolean) => (ok ? "met" : "not met");
@@ -184,6 +189,14 @@ const loadStartPage: Bench = {
           ratio: ratioOf(appRun.peak, RSS_TARGET_MB),
           unit: "MB",
           detail: `baseline is the target (< ${RSS_TARGET_MB} MB): ${met(appRun.peak < RSS_TARGET_MB)}; peak over the process's life, ${formatNumber(started.rss)} MB after start; bare server ${formatNumber(bareRun.peak)} MB`,
+        },
+        {
+          name: "load-sign-in-page",
+          value: floor.requests.average,
+          baseline: b.requests.average,
+          ratio: ratioOfRate(floor.requests.average, b.requests.average),
+          unit: "req/s",
+          detail: `the smallest page, signed out, same load: p50 ${formatNumber(floor.latency.p50)} ms, p99 ${formatNumber(floor.latency.p99)} ms; ${floor["2xx"]} requests${failures(floor)}`,
         },
       ];
       return rows;

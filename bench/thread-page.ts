@@ -9,7 +9,9 @@ import { POSTS_IN_THREAD, threadWorld } from "./support/world.ts";
 // a signed-in member, against a bare node:http server answering the same
 // bytes (status, headers and body captured from the app once). Requests are
 // sequential over one keep-alive connection each, app and bare interleaved so
-// that both see the same machine at the same moment.
+// that both see the same machine at the same moment. The sign-in page, the
+// smallest page of the app, is measured the same way (signed out): it shows
+// what Remix's document rendering costs on its own, with no data to load.
 
 const WARM_UP = 30;
 const SAMPLES = 200;
@@ -39,7 +41,7 @@ async function measurePage(
   reader: BenchClient,
   bare: { url: string; agent: http.Agent },
   path: string,
-  expectPosts: [number, number],
+  expect: string[],
 ): Promise<{ app: number[]; base: number[]; bytes: number }> {
   const appTimes: number[] = [];
   const baseTimes: number[] = [];
@@ -51,7 +53,7 @@ async function measurePage(
     if (base.status !== 200) throw new Error(`bare GET ${path} answered ${base.status}`);
     if (i === 0) {
       const html = app.body.toString("utf8");
-      for (const n of expectPosts) if (!html.includes(`id="post-${n}"`)) throw new Error(`${path} does not show post ${n}`);
+      for (const part of expect) if (!html.includes(part)) throw new Error(`${path} does not show ${part}`);
       bytes = app.body.length;
     }
     if (i >= WARM_UP) {
@@ -65,19 +67,22 @@ async function measurePage(
 
 const threadPage: Bench = {
   name: "thread-page",
-  description: "GET a page of a 1 000-post thread (first and last page), p50 ms vs a bare node:http server sending the same bytes",
+  description: "GET a page of a 1 000-post thread (first and last page) and the sign-in page, p50 ms vs a bare node:http server sending the same bytes",
   async run(context) {
     const world = await threadWorld(context);
     const reader = await BenchClient.signedIn(context.url, world.users[2].email, context.password);
+    const visitor = new BenchClient(context.url);
     const lastPage = Math.ceil(POSTS_IN_THREAD / 50);
+    const posts = (...numbers: number[]) => numbers.map((n) => `id="post-${n}"`);
     const pages = [
-      { name: "thread-page", path: world.threadPath, posts: [1, 50] as [number, number], label: "page 1" },
-      { name: "thread-page-last", path: `${world.threadPath}?page=${lastPage}`, posts: [POSTS_IN_THREAD - 49, POSTS_IN_THREAD] as [number, number], label: `page ${lastPage}` },
+      { name: "thread-page", client: reader, path: world.threadPath, expect: posts(1, 50), label: `page 1 of ${lastPage}` },
+      { name: "thread-page-last", client: reader, path: `${world.threadPath}?page=${lastPage}`, expect: posts(POSTS_IN_THREAD - 49, POSTS_IN_THREAD), label: `page ${lastPage} of ${lastPage}` },
+      { name: "sign-in-page", client: visitor, path: "/login", expect: ['name="password"'], label: "signed out, no data" },
     ];
 
     const captured = new Map<string, Captured>();
     for (const page of pages) {
-      const response = await reader.get(page.path);
+      const response = await page.client.get(page.path);
       if (response.status !== 200) throw new Error(`GET ${page.path} answered ${response.status}`);
       const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_HEADERS.has(name)));
       captured.set(page.path, { status: response.status, headers, body: response.body });
@@ -88,7 +93,7 @@ const threadPage: Bench = {
     const rows: Row[] = [];
     try {
       for (const page of pages) {
-        const sample = await measurePage(context, reader, { url: bare.url, agent: bareAgent }, page.path, page.posts);
+        const sample = await measurePage(context, page.client, { url: bare.url, agent: bareAgent }, page.path, page.expect);
         const app = summarise(sample.app);
         const base = summarise(sample.base);
         rows.push({
@@ -97,11 +102,12 @@ const threadPage: Bench = {
           baseline: base.p50,
           ratio: ratioOf(app.p50, base.p50),
           unit: "ms",
-          detail: `${page.label} of ${lastPage}, ${Math.round(sample.bytes / 1024)} KiB; p99 ${formatNumber(app.p99)} vs ${formatNumber(base.p99)}; n=${app.n}`,
+          detail: `${page.label}, ${Math.round(sample.bytes / 1024)} KiB; p99 ${formatNumber(app.p99)} vs ${formatNumber(base.p99)}; n=${app.n}`,
         });
       }
     } finally {
       reader.close();
+      visitor.close();
       bareAgent.destroy();
       await new Promise<void>((resolve) => bare.server.close(() => resolve()));
     }
