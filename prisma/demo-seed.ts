@@ -6,6 +6,7 @@ import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
+import { seedDemoNetworks } from "./demo/networks.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
@@ -37,6 +38,15 @@ const ORGANISATIONS = [
     website: "https://www.region-exempel.se",
     contactEmail: "tillvaxt@region-exempel.se",
   },
+  {
+    slug: "region-norrkust",
+    name: "Region Norrkust",
+    kind: "region",
+    county: "Norrkust län",
+    description: "Region Norrkust bygger upp sin uppföljning av 1:1-medlen och har bjudits in till regionernas nätverk.",
+    website: "https://www.region-norrkust.se",
+    contactEmail: "regional.utveckling@region-norrkust.se",
+  },
 ];
 
 const PEOPLE = [
@@ -51,6 +61,7 @@ const PEOPLE = [
   { email: "fatima.karlsson@region-demo.se", name: "Fatima Karlsson", memberships: [["region-demo", "member"]] },
   { email: "admin@region-exempel.se", name: "Maria Lundgren", memberships: [["region-exempel", "admin"]] },
   { email: "member@region-exempel.se", name: "Erik Holm", memberships: [["region-exempel", "member"]] },
+  { email: "admin@region-norrkust.se", name: "Karin Strand", memberships: [["region-norrkust", "admin"]] },
 ] as const;
 
 export const DEMO_ACCOUNTS = [
@@ -58,6 +69,7 @@ export const DEMO_ACCOUNTS = [
   { email: "facilitator@region-demo.se", role: "facilitator", organisation: "Region Demo (+ medlem i Region Exempel)" },
   { email: "member@region-demo.se", role: "member", organisation: "Region Demo" },
   { email: "member@region-exempel.se", role: "member", organisation: "Region Exempel" },
+  { email: "admin@region-norrkust.se", role: "admin", organisation: "Region Norrkust (inbjuden till nätverket)" },
 ];
 
 /** Create the demo organisations and people, unless the database already holds organisations. */
@@ -88,7 +100,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     }
     for (const [slug, id] of organisationIds) {
       await ensureStandardDimensions(id, tx);
-      await seedDemoGoals(tx, id, slug === "region-demo" ? "Region Demo" : "Region Exempel");
+      await seedDemoGoals(tx, id, ORGANISATIONS.find((o) => o.slug === slug)!.name);
     }
     await seedDemoTags(tx, organisationIds.get("region-demo")!);
     await seedDemoProjectsAndLessons(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
@@ -109,6 +121,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoFollowup(tx, organisationIds.get("region-demo")!);
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
+    await seedDemoNetworks(tx, organisationIds, userIds);
   }, { timeout: 60_000 });
   return true;
 }

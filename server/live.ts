@@ -4,6 +4,7 @@ import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
 import { backgroundSettled, inBackground } from "../app/live/background.server.ts";
 import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
+import { dropNetworkReaders } from "../app/networks/live.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
 import { handleSessionSockets } from "../app/sessions/live.server.ts";
 import { dropPartnerReaders, handleThreadSockets, leaveAllThreadRooms } from "../app/threads/live.server.ts";
@@ -37,6 +38,7 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
   // With the Redis adapter these reach the sockets on every node, not only this one's.
   const unsubscribe = onAccessEvent((event) => {
     if (event.type === "threads-unshared") inBackground("dropping partner readers", dropPartnerReaders(io, event.threadIds, event.organisationId));
+    else if (event.type === "network-left") inBackground("dropping network readers", dropNetworkReaders(io, event));
     else if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
     else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
     else {

@@ -4,6 +4,7 @@ import { dashboardEn } from "./parts/dashboard";
 import { evaluationsEn } from "./parts/evaluations";
 import { publicResultsEn } from "./parts/public-results";
 import { loopEn } from "./parts/loop";
+import { networksEn } from "./parts/networks";
 
 
 export const en: Resources = {
@@ -28,6 +29,7 @@ export const en: Resources = {
     calls: "Calls",
     dashboard: "Follow-up",
     evaluations: "Evaluation",
+    networks: "Networks",
     settings: "Settings",
     comingSoon: "This area is on its way",
     description: {
@@ -39,6 +41,7 @@ export const en: Resources = {
       calls: "Calls for proposals with their learning briefs: which lessons were considered and what they changed in the call.",
       dashboard: "Decided funds by goal and tag, expected versus realised results, indicators against their targets, and how lessons are used in new calls.",
       evaluations: "The evaluation model – what can be evaluated for each kind of project and how – and the evaluation plan with thematic and aggregated evaluations whose findings become lessons.",
+      networks: "Organisations that learn from each other: what you share with a network, news from partners, whom to ask, study visits and shared questions.",
     },
   },
   home: {
@@ -213,6 +216,10 @@ export const en: Resources = {
     sourceTypes: { project: "Project", session: "Learning session", evaluation: "Evaluation", "study-visit": "Study visit", thread: "Thread", other: "Other" },
     evidenceLevels: { observation: "Observation", "follow-up": "Backed by follow-up data", evaluation: "Backed by an evaluation" },
     visibilities: { organisation: "Our organisation only", network: "Shared with the network", public: "Public" },
+    networkLabel: "Network",
+    networkHint: "Which of the organisation's networks may read the lesson when it is shared with the network.",
+    noNetworks: "Your organisation is not in any network yet. An admin can start or join one under Networks.",
+    sharedWith: "Shared with the network {{network}}",
     statuses: { draft: "Draft", "pending-approval": "Waiting for approval", published: "Published" },
     fields: {
       title: "Title",
@@ -225,6 +232,7 @@ export const en: Resources = {
       projectId: "Project",
       evidence: "Evidence",
       visibility: "Who may read it",
+      networkId: "Network",
       status: "Status",
       goalIds: "Goals",
       tagIds: "Tags",
@@ -826,6 +834,10 @@ export const en: Resources = {
     },
   },
   validation: {
+    networkNameRequired: "Write the network's name, at least 3 characters.",
+    networkNameTooLong: "The name may have at most 120 characters.",
+    chooseOrganisation: "Choose an organisation.",
+    chooseNetwork: "Choose which network may read the lesson.",
     timeInvalid: "Write a time as HH:MM, e.g. 09:30.",
     durationInvalid: "Write a length between 15 and 480 minutes.",
     votesInvalid: "Write a number between 1 and 20.",
@@ -884,4 +896,5 @@ export const en: Resources = {
   evaluations: evaluationsEn,
   publicResults: publicResultsEn,
   loop: loopEn,
+  networks: networksEn,
 };

@@ -3,6 +3,7 @@ import { dashboardSv } from "./parts/dashboard";
 import { evaluationsSv } from "./parts/evaluations";
 import { publicResultsSv } from "./parts/public-results";
 import { loopSv } from "./parts/loop";
+import { networksSv } from "./parts/networks";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -28,6 +29,7 @@ export const sv = {
     calls: "Utlysningar",
     dashboard: "Uppföljning",
     evaluations: "Utvärdering",
+    networks: "Nätverk",
     settings: "Inställningar",
     comingSoon: "Det här området är på väg",
     description: {
@@ -39,6 +41,7 @@ export const sv = {
       calls: "Utlysningarna med sina lärandeunderlag: vilka lärdomar som vägts in och vad de ändrade i utlysningen.",
       dashboard: "Beviljade medel per mål och tagg, förväntade mot uppnådda resultat, indikatorerna mot sina mål och hur lärdomar används i nya utlysningar.",
       evaluations: "Utvärderingsmodellen – vad som kan utvärderas för olika slags projekt och hur – och utvärderingsplanen med tematiska och samlade utvärderingar vars resultat blir lärdomar.",
+      networks: "Organisationer som lär av varandra: det ni delar med ett nätverk, nytt från partnerna, vilka ni kan fråga, studiebesök och gemensamma frågor.",
     },
   },
   home: {
@@ -213,6 +216,10 @@ export const sv = {
     sourceTypes: { project: "Projekt", session: "Lärtillfälle", evaluation: "Utvärdering", "study-visit": "Studiebesök", thread: "Tråd", other: "Annat" },
     evidenceLevels: { observation: "Iakttagelse", "follow-up": "Stöds av uppföljningsdata", evaluation: "Stöds av utvärdering" },
     visibilities: { organisation: "Bara vår organisation", network: "Delad med nätverket", public: "Offentlig" },
+    networkLabel: "Nätverk",
+    networkHint: "Vilket av organisationens nätverk som får läsa lärdomen när den delas med nätverket.",
+    noNetworks: "Er organisation är inte med i något nätverk än. En administratör kan starta eller gå med i ett under Nätverk.",
+    sharedWith: "Delad med nätverket {{network}}",
     statuses: { draft: "Utkast", "pending-approval": "Väntar på godkännande", published: "Publicerad" },
     fields: {
       title: "Rubrik",
@@ -225,6 +232,7 @@ export const sv = {
       projectId: "Projekt",
       evidence: "Underlag",
       visibility: "Vem får läsa",
+      networkId: "Nätverk",
       status: "Status",
       goalIds: "Mål",
       tagIds: "Taggar",
@@ -826,6 +834,10 @@ export const sv = {
     },
   },
   validation: {
+    networkNameRequired: "Skriv nätverkets namn med minst 3 tecken.",
+    networkNameTooLong: "Namnet får ha högst 120 tecken.",
+    chooseOrganisation: "Välj en organisation.",
+    chooseNetwork: "Välj vilket nätverk som får läsa lärdomen.",
     timeInvalid: "Skriv en tid som TT:MM, till exempel 09:30.",
     durationInvalid: "Skriv en längd mellan 15 och 480 minuter.",
     votesInvalid: "Skriv ett tal mellan 1 och 20.",
@@ -884,6 +896,7 @@ export const sv = {
   evaluations: evaluationsSv,
   publicResults: publicResultsSv,
   loop: loopSv,
+  networks: networksSv,
 };
 
 export type Resources = Shape<typeof sv>;

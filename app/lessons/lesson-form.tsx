@@ -21,6 +21,7 @@ export type LessonFormValues = {
   sourceNote: string;
   evidence: string;
   visibility: string;
+  networkId: string;
   goalIds: string[];
   tagIds: string[];
 };
@@ -29,6 +30,7 @@ type Options = {
   goals: { id: string; label: string; depth: number }[];
   dimensions: { id: string; name: string; tags: { id: string; name: string }[] }[];
   projects: { id: string; caseNumber: string; name: string }[];
+  networks: { id: string; name: string }[];
 };
 
 export function LessonForm({
@@ -109,6 +111,16 @@ export function LessonForm({
         label={t("lessons.visibility")}
         options={VISIBILITIES.map((v) => ({ value: v, label: t(`lessons.visibilities.${v}`) }))}
       />
+      {options.networks.length ? (
+        <SelectField
+          meta={fields.networkId}
+          label={t("lessons.networkLabel")}
+          hint={t("lessons.networkHint")}
+          options={options.networks.map((n) => ({ value: n.id, label: n.name }))}
+        />
+      ) : (
+        <p className="field__hint">{t("lessons.noNetworks")}</p>
+      )}
 
       <fieldset className="fieldset checkbox-list" aria-describedby="goals-hint">
         <legend>{t("lessons.goals")}</legend>

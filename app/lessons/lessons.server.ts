@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
+import { isMember, joinedBy, sharingChoices } from "~/networks/networks.server";
 import { hasRole } from "~/organisations/roles";
 import { indexLesson } from "~/search/search-index.server";
 import { TRACKED_FIELDS, type LessonStatus } from "./options";
@@ -24,7 +25,14 @@ export function readableWhere(viewer: Viewer): Prisma.LessonWhereInput {
   ];
   if (hasRole(viewer.role, "admin")) own.push({ organisationId: viewer.organisationId, status: "pending-approval" });
   return {
-    OR: [...own, { organisationId: { not: viewer.organisationId }, status: "published", visibility: { in: ["network", "public"] } }],
+    OR: [
+      ...own,
+      {
+        organisationId: { not: viewer.organisationId },
+        status: "published",
+        OR: [{ visibility: "public" }, { visibility: "network", network: joinedBy(viewer.organisationId) }],
+      },
+    ],
   };
 }
 
@@ -89,6 +97,7 @@ export async function findReadableLesson(viewer: Viewer, lessonId: string) {
       thread: { select: { id: true, title: true } },
       post: { select: { number: true } },
       evaluation: { select: { id: true, title: true } },
+      network: { select: { name: true } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
       tags: { select: { tag: { select: { id: true, name: true, dimension: { select: { name: true } } } } } },
       comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
@@ -111,20 +120,22 @@ function snapshotOf(input: LessonInput & { status: string }, body: RenderedBody)
     projectId: input.projectId ?? null,
     evidence: input.evidence,
     visibility: input.visibility,
+    networkId: input.visibility === "network" ? (input.networkId ?? null) : null,
     status: input.status,
     goalIds: [...input.goalIds].sort(),
     tagIds: [...input.tagIds].sort(),
   };
 }
 
-/** Goals, tags and the project must all belong to the lesson's organisation. */
+/** Goals, tags and the project must all belong to the lesson's organisation, and a network must be one it belongs to. */
 async function linksBelongTo(organisationId: string, input: LessonInput): Promise<boolean> {
-  const [goals, tags, project] = await Promise.all([
+  const [goals, tags, project, network] = await Promise.all([
     db.goal.count({ where: { organisationId, id: { in: input.goalIds } } }),
     db.tag.count({ where: { organisationId, id: { in: input.tagIds } } }),
     input.projectId ? db.project.count({ where: { organisationId, id: input.projectId } }) : Promise.resolve(1),
+    input.visibility === "network" && input.networkId ? isMember(organisationId, input.networkId) : Promise.resolve(true),
   ]);
-  return goals === new Set(input.goalIds).size && tags === new Set(input.tagIds).size && project === 1;
+  return goals === new Set(input.goalIds).size && tags === new Set(input.tagIds).size && project === 1 && network;
 }
 
 /**
@@ -168,6 +179,7 @@ export async function saveLesson(
     sourceNote: input.sourceNote,
     evidence: input.evidence,
     visibility: input.visibility,
+    networkId: input.visibility === "network" ? (input.networkId ?? null) : null,
     status,
     publishedAt: status === "published" ? (existing?.publishedAt ?? new Date()) : null,
   };
@@ -234,15 +246,16 @@ export async function listRevisions(viewer: Viewer, lessonId: string) {
   return { lesson, revisions: revisions.map((r) => ({ ...r, changed: JSON.parse(r.changed) as string[], snapshot: JSON.parse(r.snapshot) as Record<string, unknown> })) };
 }
 
-/** Goals, tags and projects to choose from when writing a lesson. */
+/** Goals, tags, projects and networks to choose from when writing a lesson. */
 export async function lessonFormOptions(organisationId: string) {
-  const [tags, projects] = await Promise.all([
+  const [tags, projects, networks] = await Promise.all([
     db.tagDimension.findMany({
       where: { organisationId },
       orderBy: [{ position: "asc" }],
       select: { id: true, name: true, tags: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true } } },
     }),
     db.project.findMany({ where: { organisationId }, orderBy: { caseNumber: "desc" }, select: { id: true, caseNumber: true, name: true }, take: 500 }),
+    sharingChoices(organisationId),
   ]);
-  return { dimensions: tags.filter((d) => d.tags.length > 0), projects };
+  return { dimensions: tags.filter((d) => d.tags.length > 0), projects, networks };
 }

@@ -21,6 +21,7 @@ export const TRACKED_FIELDS = [
   "projectId",
   "evidence",
   "visibility",
+  "networkId",
   "status",
   "goalIds",
   "tagIds",

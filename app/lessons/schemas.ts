@@ -25,12 +25,16 @@ export const LessonSchema = z.object({
   sourceNote: z.string().trim().max(300, { error: "validation.textTooLong" }).optional().transform((v) => v ?? ""),
   evidence: z.enum(EVIDENCE_LEVELS, { error: "validation.choose" }),
   visibility: z.enum(VISIBILITIES, { error: "validation.choose" }),
+  // The network that may read the lesson when visibility is "network".
+  networkId: z.string().optional(),
   goalIds: idList,
   tagIds: idList,
   intent: z.enum(["save-draft", "publish"]),
   // Set when the lesson is promoted from a thread (and a post in it).
   threadId: z.string().optional(),
   postId: z.string().optional(),
+}).superRefine((lesson, ctx) => {
+  if (lesson.visibility === "network" && !lesson.networkId) ctx.addIssue({ code: "custom", path: ["networkId"], message: "validation.chooseNetwork" });
 });
 
 export type LessonInput = z.infer<typeof LessonSchema>;

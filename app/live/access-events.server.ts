@@ -9,7 +9,9 @@ export type AccessEvent =
   | { type: "user-signed-out-everywhere"; userId: string }
   | { type: "membership-ended"; userId: string; organisationId: string }
   // Threads no longer shared with the network: partners viewing them must stop receiving them.
-  | { type: "threads-unshared"; threadIds: string[]; organisationId: string };
+  | { type: "threads-unshared"; threadIds: string[]; organisationId: string }
+  // An organisation left a network: its own shared threads close to the others, the others' to it.
+  | { type: "network-left"; networkId: string; organisationId: string; ownThreadIds: string[]; partnerThreadIds: string[] };
 
 declare global {
   var __larloopAccessEvents: EventEmitter | undefined;

@@ -40,6 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       sourceNote: lesson.sourceNote,
       evidence: lesson.evidence,
       visibility: lesson.visibility,
+      networkName: lesson.network?.name ?? null,
       status: lesson.status,
       publishedAt: lesson.publishedAt,
       organisationName: lesson.organisation.name,
@@ -112,7 +113,9 @@ export default function LessonPage() {
       <h1 id="lesson-title">{lesson.title}</h1>
       <p className="badges">
         <StatusBadge status={lesson.status} /> <EvidenceBadge evidence={lesson.evidence} />{" "}
-        <span className="badge">{t(`lessons.visibilities.${lesson.visibility}`)}</span>
+        <span className="badge">
+          {lesson.visibility === "network" && lesson.networkName ? t("lessons.sharedWith", { network: lesson.networkName }) : t(`lessons.visibilities.${lesson.visibility}`)}
+        </span>
       </p>
       {notice ? <StatusMessage>{t(notice)}</StatusMessage> : null}
       <p className="muted">

@@ -33,6 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       sourceNote: lesson.sourceNote,
       evidence: lesson.evidence,
       visibility: lesson.visibility,
+      networkId: lesson.networkId ?? options.networks[0]?.id ?? "",
       goalIds: lesson.goals.map((g) => g.goal.id),
       tagIds: lesson.tags.map((t) => t.tag.id),
     },

@@ -61,6 +61,7 @@ export default function NewLesson() {
           sourceNote: from?.sourceNote ?? "",
           evidence: "observation",
           visibility: "organisation",
+          networkId: options.networks[0]?.id ?? "",
           goalIds: from?.goalIds ?? [],
           tagIds: from?.tagIds ?? [],
         }}

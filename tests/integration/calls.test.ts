@@ -6,7 +6,7 @@ import { Client, startTestServer, type TestServer } from "../support/test-server
 
 type World = Awaited<ReturnType<typeof twoRegions>>;
 
-async function lesson(organisationId: string, title: string, fields: { goalIds?: string[]; tagIds?: string[]; visibility?: string; status?: string; text?: string; evidence?: string } = {}) {
+async function lesson(organisationId: string, title: string, fields: { goalIds?: string[]; tagIds?: string[]; visibility?: string; networkId?: string; status?: string; text?: string; evidence?: string } = {}) {
   const created = await db.lesson.create({
     data: {
       organisationId,
@@ -15,6 +15,7 @@ async function lesson(organisationId: string, title: string, fields: { goalIds?:
       status: fields.status ?? "published",
       publishedAt: fields.status === "draft" ? null : new Date("2025-05-01T00:00:00Z"),
       visibility: fields.visibility ?? "organisation",
+      networkId: fields.networkId,
       evidence: fields.evidence ?? "observation",
       goals: { create: (fields.goalIds ?? []).map((goalId) => ({ goalId })) },
       tags: { create: (fields.tagIds ?? []).map((tagId) => ({ tagId })) },
@@ -57,7 +58,7 @@ describe("calls and their learning briefs", () => {
     ids.untagged = await lesson(world.north.id, "Otaggad lärdom om digitalisering", { text: "Småföretagens digitalisering kräver en intern ansvarig." });
     ids.unrelated = await lesson(world.north.id, "Lärdom om bredband", { goalIds: [other.id], text: "Fiber på landsbygden." });
     ids.draft = await lesson(world.north.id, "Utkast på delmålet", { goalIds: [sub.id], status: "draft" });
-    ids.shared = await lesson(world.south.id, "Sydlig lärdom om digital omställning", { tagIds: [southDigital.id], visibility: "network", text: "Delad med nätverket." });
+    ids.shared = await lesson(world.south.id, "Sydlig lärdom om digital omställning", { tagIds: [southDigital.id], visibility: "network", networkId: world.network.id, text: "Delad med nätverket." });
     ids.southPrivate = await lesson(world.south.id, "Syds interna lärdom", { goalIds: [southGoal.id], tagIds: [southDigital.id], text: "Småföretagens digitalisering." });
   });
   afterAll(() => server.close());

@@ -111,8 +111,8 @@ describe("lessons", () => {
   it("never shows an organisation-only lesson or a draft to another organisation", async () => {
     const member = await as("member@nord.se");
     const privateLesson = idFrom(await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Intern lärdom om upphandling" })));
-    const draft = idFrom(await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Utkast om nätverk", visibility: "network", intent: "save-draft" })));
-    const shared = idFrom(await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Delad lärdom om företagsstöd", visibility: "network" })));
+    const draft = idFrom(await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Utkast om nätverk", visibility: "network", networkId: world.network.id, intent: "save-draft" })));
+    const shared = idFrom(await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Delad lärdom om företagsstöd", visibility: "network", networkId: world.network.id })));
 
     const south = await as("member@syd.se");
     const list = await (await south.get("/o/region-syd/lessons")).text();
@@ -153,7 +153,7 @@ describe("lessons", () => {
   it("holds sharing beyond the organisation for an admin's approval when the organisation asks for it", async () => {
     await db.organisation.update({ where: { id: world.north.id }, data: { sharingNeedsApproval: true } });
     const member = await as("member@nord.se");
-    const response = await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Vill dela med nätverket", visibility: "network" }));
+    const response = await member.post("/o/region-nord/lessons/new", lessonForm({ title: "Vill dela med nätverket", visibility: "network", networkId: world.network.id }));
     const id = idFrom(response);
     expect(response.headers.get("location")).toContain("notice=pending");
     const south = await as("member@syd.se");

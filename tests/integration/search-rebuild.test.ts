@@ -15,13 +15,13 @@ describe("rebuilding the search index", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    await twoRegions();
+    const world = await twoRegions();
     const publish = (client: Client, slug: string, fields: Record<string, string>) =>
       client.post(`/o/${slug}/lessons/new`, { sourceType: "other", evidence: "observation", visibility: "organisation", intent: "publish", ...fields });
     await publish(await as("member@nord.se"), "region-nord", { title: "Upphandling av utvärderare tar tid", whatWeLearned: "Börja i god tid." });
     const south = await as("member@syd.se");
     await publish(south, "region-syd", { title: "Hemlig upphandlingsmiss i Syd", whatWeLearned: "Intern." });
-    await publish(south, "region-syd", { title: "Delad lärdom om upphandlingar", visibility: "network", whatWeLearned: "Dela gärna." });
+    await publish(south, "region-syd", { title: "Delad lärdom om upphandlingar", visibility: "network", networkId: world.network.id, whatWeLearned: "Dela gärna." });
   });
   afterAll(() => server.close());
 

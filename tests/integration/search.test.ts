@@ -21,7 +21,7 @@ describe("full-text search", () => {
     await publish(north, "region-nord", { title: "Cirkulära affärsmodeller", whatWeLearned: "Företagen behöver stöd att räkna på cirkularitet." });
     const south = await as("member@syd.se");
     await publish(south, "region-syd", { title: "Hemlig upphandlingsmiss i Syd", whatWeLearned: "Intern." });
-    await publish(south, "region-syd", { title: "Delad lärdom om upphandlingar", visibility: "network", whatWeLearned: "Dela gärna." });
+    await publish(south, "region-syd", { title: "Delad lärdom om upphandlingar", visibility: "network", networkId: world.network.id, whatWeLearned: "Dela gärna." });
     const project = await db.project.create({
       data: { organisationId: world.north.id, caseNumber: "20240007", name: "Upphandlingsstöd för småföretag", supportType: "project", beneficiary: "Almi Nord" },
     });

@@ -494,7 +494,7 @@ describe("daily learning: threads, posts, notifications and the live channel", (
       expect(foreign).not.toContain('name="threadId"');
       expect(foreign).not.toContain('name="postId"');
     }
-    const forged = await siri.post("/o/region-syd/lessons/new", { ...lesson, title: "Syds lärdom om förstudier", visibility: "network", threadId, postId: id });
+    const forged = await siri.post("/o/region-syd/lessons/new", { ...lesson, title: "Syds lärdom om förstudier", visibility: "network", networkId: world.network.id, threadId, postId: id });
     expect(forged.status).toBe(302);
     const stored = await db.lesson.findFirstOrThrow({ where: { title: "Syds lärdom om förstudier" } });
     expect(stored).toMatchObject({ status: "published", threadId: null, postId: null });

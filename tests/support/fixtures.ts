@@ -35,7 +35,15 @@ export async function twoRegions() {
   await addMember(people.northMember.id, north.id, "member");
   await addMember(people.southAdmin.id, south.id, "admin");
   await addMember(people.southMember.id, south.id, "member");
-  return { north, south, people };
+  // The two regions learn from each other: what either shares with "the network" reaches the other.
+  const network = await db.network.create({
+    data: {
+      name: "Nord och Syd",
+      createdByOrganisationId: north.id,
+      members: { create: [north, south].map((o) => ({ organisationId: o.id, status: "member", joinedAt: new Date() })) },
+    },
+  });
+  return { north, south, people, network };
 }
 
 /** The Lucia session id a client's cookie carries (the cookie's value is the session row's id). */
