@@ -468,6 +468,10 @@ export const en: Resources = {
     minutes_other: "{{minutes}} minutes",
     place: "Place",
     videoUrl: "Video meeting link",
+    openIn: "Open to {{network}}",
+    openToNetwork: "Open to a network",
+    openToNetworkHint: "Members of the network's organisations see the session under New from partners and can sign up.",
+    notOpen: "Not open – only the organisation and invited people",
     recurrence: "Repeats",
     recurrences: { none: "Does not repeat", monthly: "Every month", quarterly: "Every quarter", "half-yearly": "Every half year", yearly: "Every year" },
     occurrences: "Number of sessions",
@@ -834,6 +838,7 @@ export const en: Resources = {
     },
   },
   validation: {
+    chooseNetworkOfYours: "Choose a network the organisation is in.",
     networkNameRequired: "Write the network's name, at least 3 characters.",
     networkNameTooLong: "The name may have at most 120 characters.",
     chooseOrganisation: "Choose an organisation.",

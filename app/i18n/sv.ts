@@ -468,6 +468,10 @@ export const sv = {
     minutes_other: "{{minutes}} minuter",
     place: "Plats",
     videoUrl: "Länk till videomöte",
+    openIn: "Öppet för {{network}}",
+    openToNetwork: "Öppet för nätverk",
+    openToNetworkHint: "Medlemmarna i nätverkets organisationer ser lärtillfället under Nytt från partnerna och kan anmäla sig.",
+    notOpen: "Inte öppet – bara organisationen och inbjudna",
     recurrence: "Upprepas",
     recurrences: { none: "Upprepas inte", monthly: "Varje månad", quarterly: "Varje kvartal", "half-yearly": "Varje halvår", yearly: "Varje år" },
     occurrences: "Antal tillfällen",
@@ -834,6 +838,7 @@ export const sv = {
     },
   },
   validation: {
+    chooseNetworkOfYours: "Välj ett nätverk som organisationen är med i.",
     networkNameRequired: "Skriv nätverkets namn med minst 3 tecken.",
     networkNameTooLong: "Namnet får ha högst 120 tecken.",
     chooseOrganisation: "Välj en organisation.",

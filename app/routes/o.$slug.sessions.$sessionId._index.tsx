@@ -35,6 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: session.status,
       currentPhaseId: session.currentPhaseId,
       organisationName: session.organisation.name,
+      networkName: session.network?.name ?? null,
       series: session.series,
       goals: session.goals.map((g) => g.goal),
       phases: session.phases.map((p) => ({ id: p.id, kind: p.kind, title: p.title, prompt: p.prompt, durationSeconds: p.durationSeconds })),
@@ -106,6 +107,7 @@ export default function SessionPage() {
         {!own ? ` · ${session.organisationName}` : null}
       </p>
       <h1>{session.title}</h1>
+      {session.networkName ? <p className="badges"><span className="badge">{t("sessions.openIn", { network: session.networkName })}</span></p> : null}
       {notice ? <StatusMessage>{t(notice)}</StatusMessage> : null}
       {actionData?.error ? <FormErrors id="session-error" errors={[actionData.error]} /> : null}
       {session.theme ? <p className="lead">{session.theme}</p> : null}

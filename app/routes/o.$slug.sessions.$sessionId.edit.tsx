@@ -3,10 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField, TextField } from "~/components/forms";
+import { TextAreaField, TextField, SelectField } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 import { requireViewer } from "~/lessons/viewer.server";
 import { announce } from "~/sessions/run.server";
+import { sharingChoices } from "~/networks/networks.server";
 import { EditSessionSchema } from "~/sessions/schemas";
 import { findVisibleSession, isFacilitator, updateSessionDetails } from "~/sessions/sessions.server";
 
@@ -27,6 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     slug: organisation.slug,
     id: session.id,
+    networks: await sharingChoices(session.organisationId),
     values: {
       title: session.title,
       theme: session.theme,
@@ -35,6 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       durationMinutes: String(session.durationMinutes),
       place: session.place,
       videoUrl: session.videoUrl,
+      networkId: session.networkId ?? "",
       anonymousNotes: session.anonymousNotes ? "on" : undefined,
       votesPerPerson: String(session.votesPerPerson),
       votesPerTarget: String(session.votesPerTarget),
@@ -46,14 +49,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { organisation, session } = await facilitated(request, context, params.slug, params.sessionId);
   const submission = parseWithZod(await request.formData(), { schema: EditSessionSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  await updateSessionDetails(session.id, submission.value);
+  if (!(await updateSessionDetails(session, submission.value))) {
+    return json(submission.reply({ fieldErrors: { networkId: ["validation.chooseNetworkOfYours"] } }), { status: 400 });
+  }
   await announce(session.id, "details");
   return redirect(`/o/${organisation.slug}/sessions/${session.id}?notice=saved`);
 }
 
 export default function EditSession() {
   const { t } = useTranslation();
-  const { slug, id, values } = useLoaderData<typeof loader>();
+  const { slug, id, values, networks } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "edit-session",
@@ -80,6 +85,12 @@ export default function EditSession() {
         </div>
         <TextField meta={fields.place} label={t("sessions.place")} />
         <TextField meta={fields.videoUrl} label={t("sessions.videoUrl")} type="url" />
+        <SelectField
+          meta={fields.networkId}
+          label={t("sessions.openToNetwork")}
+          hint={t("sessions.openToNetworkHint")}
+          options={[{ value: "", label: t("sessions.notOpen") }, ...networks.map((n) => ({ value: n.id, label: n.name }))]}
+        />
         <fieldset className="fieldset">
           <legend>{t("sessions.notesAndVotes")}</legend>
           <div className="checkbox-item">

@@ -9,6 +9,7 @@ import { goalOptions } from "~/goals/goals.server";
 import { toLocale } from "~/i18n/i18n";
 import { requestLocale } from "~/i18n/locale.server";
 import { pageTitle } from "~/i18n/page-title";
+import { sharingChoices } from "~/networks/networks.server";
 import { SessionSchema } from "~/sessions/schemas";
 import { invitablePeople, ownTemplates, planSessions, stockholmInstant } from "~/sessions/sessions.server";
 import { notifySessionInvite } from "~/notifications/notifications.server";
@@ -19,8 +20,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "sessions.
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { organisation, user } = await requireOrganisation(request, context, params.slug, "facilitator");
-  const [goals, people, templates] = await Promise.all([goalOptions(organisation.id), invitablePeople(organisation.id), ownTemplates(organisation.id)]);
-  return { goals, people: people.filter((p) => p.id !== user.id), templates };
+  const [goals, people, templates, networks] = await Promise.all([
+    goalOptions(organisation.id),
+    invitablePeople(organisation.id),
+    ownTemplates(organisation.id),
+    sharingChoices(organisation.id),
+  ]);
+  return { goals, people: people.filter((p) => p.id !== user.id), templates, networks };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -42,7 +48,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function PlanSession() {
   const { t, i18n } = useTranslation();
-  const { goals, people, templates } = useLoaderData<typeof loader>();
+  const { goals, people, templates, networks } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "plan-session",
@@ -83,6 +89,12 @@ export default function PlanSession() {
         </div>
         <TextField meta={fields.place} label={t("sessions.place")} />
         <TextField meta={fields.videoUrl} label={t("sessions.videoUrl")} type="url" />
+        <SelectField
+          meta={fields.networkId}
+          label={t("sessions.openToNetwork")}
+          hint={t("sessions.openToNetworkHint")}
+          options={[{ value: "", label: t("sessions.notOpen") }, ...networks.map((n) => ({ value: n.id, label: n.name }))]}
+        />
         <div className="field-row">
           <SelectField meta={fields.recurrence} label={t("sessions.recurrence")} options={RECURRENCES.map((r) => ({ value: r, label: t(`sessions.recurrences.${r}`) }))} />
           <TextField meta={fields.occurrences} label={t("sessions.occurrences")} hint={t("sessions.occurrencesHint")} />

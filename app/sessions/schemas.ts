@@ -42,6 +42,8 @@ export const SessionSchema = z.object({
     .optional()
     .transform((v) => v ?? "")
     .refine((v) => v === "" || /^https:\/\/\S+$/.test(v), { error: "validation.urlInvalid" }),
+  // Open to the members of this network (one of the organisation's), who find it in the network feed.
+  networkId: z.string().optional().transform((v) => v || null),
   goalIds: idList,
   facilitatorIds: idList,
   inviteeIds: idList,
@@ -62,6 +64,7 @@ export const EditSessionSchema = SessionSchema.pick({
   durationMinutes: true,
   place: true,
   videoUrl: true,
+  networkId: true,
   anonymousNotes: true,
   votesPerPerson: true,
   votesPerTarget: true,

@@ -4,18 +4,26 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
 import { readableWhere as lessonReadableWhere, type Viewer } from "~/lessons/lessons.server";
+import { isMember, joinedBy } from "~/networks/networks.server";
 import { hasRole } from "~/organisations/roles";
 import { threadReadableWhere } from "~/threads/threads.server";
 import { TIME_ZONE } from "./calendar.server";
 import type { EditSessionInput, SessionInput } from "./schemas";
 import { BUILT_IN_TEMPLATES, RECURRENCE_MONTHS, type PhaseDraft } from "./templates";
 
-// Who may see a session: its organisation's members, and everyone invited
-// to it (partner organisations' people for cross-region sessions). Who may
-// run it: the people named as its facilitators.
+// Who may see a session: its organisation's members, everyone invited to it
+// (partner organisations' people for cross-region sessions), and, when it is
+// open to a network, the members of that network's organisations, who may
+// sign up. Who may run it: the people named as its facilitators.
 
 export function sessionVisibleWhere(viewer: Viewer): Prisma.LearningSessionWhereInput {
-  return { OR: [{ organisationId: viewer.organisationId }, { participants: { some: { userId: viewer.userId } } }] };
+  return {
+    OR: [
+      { organisationId: viewer.organisationId },
+      { participants: { some: { userId: viewer.userId } } },
+      { network: joinedBy(viewer.organisationId) },
+    ],
+  };
 }
 
 export const canPlanSessions = (viewer: Viewer) => hasRole(viewer.role, "facilitator");
@@ -25,6 +33,7 @@ export async function findVisibleSession(viewer: Viewer, sessionId: string) {
     where: { AND: [{ id: sessionId }, sessionVisibleWhere(viewer)] },
     include: {
       organisation: { select: { id: true, name: true, slug: true } },
+      network: { select: { name: true } },
       participants: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { invitedAt: "asc" } },
       phases: { orderBy: { position: "asc" } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
@@ -76,8 +85,9 @@ export async function planSessions(viewer: Viewer, input: SessionInput, locale: 
     where: { organisationId: viewer.organisationId, userId: { in: facilitatorIds }, role: { in: ["facilitator", "admin"] } },
   });
   const inviteeIds = [...new Set(input.inviteeIds)].filter((id) => !facilitatorIds.includes(id));
-  const invitees = await db.user.count({ where: { id: { in: inviteeIds } } });
-  if (goalCount !== new Set(input.goalIds).size || facilitators !== facilitatorIds.length || invitees !== inviteeIds.length) {
+  const invitees = await db.user.count({ where: { AND: [{ id: { in: inviteeIds } }, await invitableWhere(viewer.organisationId)] } });
+  const network = input.networkId ? await isMember(viewer.organisationId, input.networkId) : true;
+  if (goalCount !== new Set(input.goalIds).size || facilitators !== facilitatorIds.length || invitees !== inviteeIds.length || !network) {
     return { ok: false, error: "invalidLinks" };
   }
   const first = stockholmInstant(input.date, input.time);
@@ -101,6 +111,7 @@ export async function planSessions(viewer: Viewer, input: SessionInput, locale: 
           durationMinutes: input.durationMinutes,
           place: input.place,
           videoUrl: input.videoUrl,
+          networkId: input.networkId,
           anonymousNotes: input.anonymousNotes,
           votesPerPerson: input.votesPerPerson,
           votesPerTarget: input.votesPerTarget,
@@ -121,9 +132,11 @@ export async function planSessions(viewer: Viewer, input: SessionInput, locale: 
   });
 }
 
-export async function updateSessionDetails(sessionId: string, input: EditSessionInput): Promise<void> {
+/** False when the session would open to a network its organisation is not in. */
+export async function updateSessionDetails(session: { id: string; organisationId: string }, input: EditSessionInput): Promise<boolean> {
+  if (input.networkId && !(await isMember(session.organisationId, input.networkId))) return false;
   await db.learningSession.update({
-    where: { id: sessionId },
+    where: { id: session.id },
     data: {
       title: input.title,
       theme: input.theme,
@@ -131,11 +144,13 @@ export async function updateSessionDetails(sessionId: string, input: EditSession
       durationMinutes: input.durationMinutes,
       place: input.place,
       videoUrl: input.videoUrl,
+      networkId: input.networkId,
       anonymousNotes: input.anonymousNotes,
       votesPerPerson: input.votesPerPerson,
       votesPerTarget: input.votesPerTarget,
     },
   });
+  return true;
 }
 
 export async function listSessions(viewer: Viewer) {
@@ -251,16 +266,31 @@ export async function pickReviewItems(viewer: Viewer, session: VisibleSession, k
   await db.$transaction([db.sessionReviewItem.deleteMany({ where: { sessionId: session.id } }), db.sessionReviewItem.createMany({ data: chosen })]);
 }
 
-/** People who can be invited: the organisation's members and, for cross-region sessions, everyone on the instance's other organisations. */
+/** The organisation itself and the organisations it shares a network with. */
+async function invitableOrganisationIds(organisationId: string): Promise<string[]> {
+  const partners = await db.networkMember.findMany({
+    where: { status: "member", network: joinedBy(organisationId) },
+    select: { organisationId: true },
+  });
+  return [...new Set([organisationId, ...partners.map((p) => p.organisationId)])];
+}
+
+async function invitableWhere(organisationId: string): Promise<Prisma.UserWhereInput> {
+  return { memberships: { some: { organisationId: { in: await invitableOrganisationIds(organisationId) } } } };
+}
+
+/** People who can be invited: the organisation's members and, for cross-region sessions, the people of its network partners. */
 export async function invitablePeople(organisationId: string) {
+  const organisationIds = await invitableOrganisationIds(organisationId);
   const users = await db.user.findMany({
-    where: { memberships: { some: {} } },
+    where: { memberships: { some: { organisationId: { in: organisationIds } } } },
     orderBy: { name: "asc" },
     take: 1000,
     select: {
       id: true,
       name: true,
-      memberships: { select: { organisationId: true, role: true, organisation: { select: { name: true } } } },
+      // Only the memberships the inviter may know of: a partner's people are shown with the partner's name.
+      memberships: { where: { organisationId: { in: organisationIds } }, select: { organisationId: true, role: true, organisation: { select: { name: true } } } },
     },
   });
   return users.map((u) => {

@@ -95,4 +95,42 @@ describe("networks of organisations", () => {
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Välj vilket nätverk som får läsa lärdomen.");
   });
+
+  it("opens a learning session to a network: partners see it and sign up, nobody else does, and only partners' people can be invited", async () => {
+    const plan = {
+      title: "Öppet lärtillfälle om uppföljning",
+      theme: "Hur följer vi upp företagsstöden?",
+      date: "2027-03-02",
+      time: "13:00",
+      durationMinutes: "90",
+      place: "Digitalt",
+      videoUrl: "",
+      recurrence: "none",
+      occurrences: "1",
+      template: "buzzin-bees",
+      votesPerPerson: "5",
+      votesPerTarget: "2",
+    };
+    const nils = await as("facilitator@nord.se");
+    const form = await (await nils.get("/o/region-nord/sessions/new")).text();
+    expect(form).toContain("Siri Medlem");
+    expect(form).not.toContain("Oda Medlem");
+    const eastPerson = await db.user.findUniqueOrThrow({ where: { email: "member@ost.se" } });
+    expect((await nils.post("/o/region-nord/sessions/new", { ...plan, inviteeIds: eastPerson.id })).status).toBe(400);
+
+    const created = await nils.post("/o/region-nord/sessions/new", { ...plan, networkId: world.network.id });
+    expect(created.status).toBe(302);
+    const sessionId = idFrom(created, "sessions");
+
+    const siri = await as("member@syd.se");
+    const page = await siri.get(`/o/region-syd/sessions/${sessionId}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Öppet för Nord och Syd");
+    await siri.post(`/o/region-syd/sessions/${sessionId}`, { intent: "rsvp", rsvp: "yes" });
+    expect(await db.sessionParticipant.findUnique({ where: { sessionId_userId: { sessionId, userId: world.people.southMember.id } } })).toMatchObject({ rsvp: "yes" });
+
+    const oda = await as("member@ost.se");
+    expect((await oda.get(`/o/region-ost/sessions/${sessionId}`)).status).toBe(404);
+    expect(await (await oda.get("/o/region-ost/sessions")).text()).not.toContain("Öppet lärtillfälle om uppföljning");
+  });
 });
