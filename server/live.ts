@@ -3,8 +3,8 @@ import { Server } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { onAccessEvent } from "../app/live/access-events.server.ts";
 import { backgroundSettled, inBackground } from "../app/live/background.server.ts";
-import { NETWORK_ROOM, onLiveEvent } from "../app/live/live-events.server.ts";
-import { dropNetworkReaders } from "../app/networks/live.server.ts";
+import { networkRoom, onLiveEvent, organisationRoom } from "../app/live/live-events.server.ts";
+import { dropNetworkReaders, joinNetworkRooms } from "../app/networks/live.server.ts";
 import { handlePresence, joinOrganisationRooms, leaveOrganisationRoom } from "../app/live/presence.server.ts";
 import { handleSessionSockets } from "../app/sessions/live.server.ts";
 import { dropPartnerReaders, handleThreadSockets, leaveAllThreadRooms } from "../app/threads/live.server.ts";
@@ -39,6 +39,7 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
   const unsubscribe = onAccessEvent((event) => {
     if (event.type === "threads-unshared") inBackground("dropping partner readers", dropPartnerReaders(io, event.threadIds, event.organisationId));
     else if (event.type === "network-left") inBackground("dropping network readers", dropNetworkReaders(io, event));
+    else if (event.type === "network-joined") io.in(organisationRoom(event.organisationId)).socketsJoin(networkRoom(event.networkId));
     else if (event.type === "session-ended") io.in(`session:${event.sessionId}`).disconnectSockets(true);
     else if (event.type === "user-signed-out-everywhere") io.in(`user:${event.userId}`).disconnectSockets(true);
     else {
@@ -54,11 +55,12 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
 
   io.on("connection", (socket) => {
     // Rooms for ending access live: per session (sign-out) and per user.
-    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`, NETWORK_ROOM]);
+    void socket.join([`session:${socket.data.sessionId}`, `user:${socket.data.user.id}`]);
     handlePresence(io, socket);
     handleThreadSockets(socket);
     handleSessionSockets(io, socket);
     inBackground("joining organisation rooms", joinOrganisationRooms(io, socket));
+    inBackground("joining network rooms", joinNetworkRooms(socket));
   });
 
   return io;

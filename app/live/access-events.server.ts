@@ -11,6 +11,8 @@ export type AccessEvent =
   // Threads no longer shared with the network: partners viewing them must stop receiving them.
   | { type: "threads-unshared"; threadIds: string[]; organisationId: string }
   // An organisation left a network: its own shared threads close to the others, the others' to it.
+  // An organisation joined a network: its people's open tabs start hearing the network's activity.
+  | { type: "network-joined"; networkId: string; organisationId: string }
   | { type: "network-left"; networkId: string; organisationId: string; ownThreadIds: string[]; partnerThreadIds: string[] };
 
 declare global {

@@ -27,6 +27,3 @@ export const userRoom = (userId: string) => `user:${userId}`;
 export const organisationRoom = (organisationId: string) => `org:${organisationId}`;
 // Activity in categories shared with a network reaches the sockets of its member organisations' people.
 export const networkRoom = (networkId: string) => `network:${networkId}`;
-// Until networks of organisations exist (issue 8), "the network" is every
-// signed-in socket on this instance; shared categories' activity goes here.
-export const NETWORK_ROOM = "network";

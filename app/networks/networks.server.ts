@@ -140,6 +140,7 @@ export async function acceptInvitation(viewer: Admin, networkId: string): Promis
     where: { networkId, organisationId: viewer.organisationId, status: "invited" },
     data: { status: "member", joinedAt: new Date() },
   });
+  if (count) publishAccessEvent({ type: "network-joined", networkId, organisationId: viewer.organisationId });
   return count > 0;
 }
 
@@ -162,7 +163,8 @@ export async function withdrawInvitation(viewer: Admin, networkId: string, organ
  * no longer read what the others share there, and what the organisation shared
  * with the network goes back to the organisation alone (lessons, categories,
  * open sessions). Live readers on either side are dropped from the rooms they
- * may no longer be in. The last organisation to leave takes the network with it.
+ * may no longer be in. A network its last organisation left stays, unseen by
+ * anyone: the visits and questionnaires held in it keep their history.
  */
 export async function leaveNetwork(viewer: Admin, networkId: string): Promise<{ lessons: number; categories: number; sessions: number } | null> {
   requireAdmin(viewer);
@@ -174,7 +176,6 @@ export async function leaveNetwork(viewer: Admin, networkId: string): Promise<{ 
     const categories = await tx.category.updateMany({ where: { organisationId, networkId }, data: { networkId: null, sharedWithNetwork: false } });
     const sessions = await tx.learningSession.updateMany({ where: { organisationId, networkId }, data: { networkId: null } });
     await tx.networkMember.delete({ where: { networkId_organisationId: { networkId, organisationId } } });
-    if (!(await tx.networkMember.count({ where: { networkId, status: "member" } }))) await tx.network.delete({ where: { id: networkId } });
     return { lessons: lessons.count, categories: categories.count, sessions: sessions.count, threads };
   });
   publishAccessEvent({

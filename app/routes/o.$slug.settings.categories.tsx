@@ -1,10 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireOrganisation } from "~/auth/guards.server";
-import { FormErrors, StatusMessage, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, SelectField, StatusMessage, TextAreaField, TextField } from "~/components/forms";
+import { sharingChoices } from "~/networks/networks.server";
 import { pageTitle } from "~/i18n/page-title";
 import { createCategory, deleteCategory, listOwnCategories, updateCategory } from "~/threads/categories.server";
 import { DeleteCategorySchema, EditCategorySchema, NewCategorySchema } from "~/threads/schemas";
@@ -13,7 +14,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "categorie
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisation(request, context, params.slug, "admin");
-  return { categories: await listOwnCategories(organisation.id) };
+  const [categories, networks] = await Promise.all([listOwnCategories(organisation.id), sharingChoices(organisation.id)]);
+  return { categories, networks };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -24,7 +26,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: NewCategorySchema });
       if (submission.status !== "success") return json({ form: "new-category", result: submission.reply(), notice: null }, { status: 400 });
       const { intent: _intent, ...input } = submission.value;
-      await createCategory(organisation.id, input);
+      if (!(await createCategory(organisation.id, input))) {
+        return json({ form: "new-category", result: submission.reply({ fieldErrors: { networkId: ["validation.chooseNetworkOfYours"] } }), notice: null }, { status: 400 });
+      }
       return json({ form: "new-category", result: submission.reply({ resetForm: true }), notice: "categories.created" });
     }
     case "update-category": {
@@ -32,7 +36,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const form = `category-${formData.get("categoryId")}`;
       if (submission.status !== "success") return json({ form, result: submission.reply(), notice: null }, { status: 400 });
       const { intent: _intent, categoryId, ...input } = submission.value;
-      if (!(await updateCategory(organisation.id, categoryId, input))) throw new Response("Not Found", { status: 404 });
+      const outcome = await updateCategory(organisation.id, categoryId, input);
+      if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
+      if (outcome === "invalidNetwork") return json({ form, result: submission.reply({ fieldErrors: { networkId: ["validation.chooseNetworkOfYours"] } }), notice: null }, { status: 400 });
       return json({ form, result: submission.reply(), notice: "categories.saved" });
     }
     case "delete-category": {
@@ -49,16 +55,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-type CategoryValues = { name: string; description: string; template: string; sharedWithNetwork: boolean };
+type CategoryValues = { name: string; description: string; template: string; networkId: string | null };
+type Network = { id: string; name: string };
 
-function CategoryForm({ id, intent, categoryId, values, submitLabel }: { id: string; intent: string; categoryId?: string; values: CategoryValues; submitLabel: string }) {
+function CategoryForm({
+  id,
+  intent,
+  categoryId,
+  values,
+  networks,
+  submitLabel,
+}: {
+  id: string;
+  intent: string;
+  categoryId?: string;
+  values: CategoryValues;
+  networks: Network[];
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   const data = useActionData<typeof action>();
   const schema = intent === "create-category" ? NewCategorySchema : EditCategorySchema;
   const [form, fields] = useForm({
     id,
     lastResult: data?.form === id ? data.result : null,
-    defaultValue: { ...values, sharedWithNetwork: values.sharedWithNetwork ? "on" : undefined },
+    defaultValue: { ...values, networkId: values.networkId ?? "" },
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -71,11 +92,12 @@ function CategoryForm({ id, intent, categoryId, values, submitLabel }: { id: str
       <TextField meta={fields.name} label={t("categories.name")} />
       <TextAreaField meta={fields.description} label={t("categories.description")} />
       <TextAreaField meta={fields.template} label={t("categories.template")} hint={t("categories.templateHint")} />
-      <div className="checkbox-item">
-        <input {...getInputProps(fields.sharedWithNetwork, { type: "checkbox" })} />
-        <label htmlFor={fields.sharedWithNetwork.id}>{t("categories.shared")}</label>
-      </div>
-      <p className="field__hint">{t("categories.sharedHint")}</p>
+      <SelectField
+        meta={fields.networkId}
+        label={t("categories.shared")}
+        hint={t("categories.sharedHint")}
+        options={[{ value: "", label: t("categories.notShared") }, ...networks.map((n) => ({ value: n.id, label: n.name }))]}
+      />
       <div>
         <button type="submit" className="button">
           {submitLabel}
@@ -87,7 +109,7 @@ function CategoryForm({ id, intent, categoryId, values, submitLabel }: { id: str
 
 export default function Categories() {
   const { t } = useTranslation();
-  const { categories } = useLoaderData<typeof loader>();
+  const { categories, networks } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   return (
     <div className="stack">
@@ -101,7 +123,7 @@ export default function Categories() {
           </h2>
           <details>
             <summary>{t("categories.edit", { name: category.name })}</summary>
-            <CategoryForm id={`category-${category.id}`} intent="update-category" categoryId={category.id} values={category} submitLabel={t("categories.save")} />
+            <CategoryForm id={`category-${category.id}`} intent="update-category" categoryId={category.id} values={category} networks={networks} submitLabel={t("categories.save")} />
           </details>
           {category._count.threads === 0 ? (
             <Form method="post" className="inline-form">
@@ -116,7 +138,7 @@ export default function Categories() {
       ))}
       <section className="card" aria-labelledby="new-category-heading">
         <h2 id="new-category-heading">{t("categories.new")}</h2>
-        <CategoryForm id="new-category" intent="create-category" values={{ name: "", description: "", template: "", sharedWithNetwork: false }} submitLabel={t("categories.create")} />
+        <CategoryForm id="new-category" intent="create-category" values={{ name: "", description: "", template: "", networkId: null }} networks={networks} submitLabel={t("categories.create")} />
       </section>
     </div>
   );

@@ -1,33 +1,46 @@
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
+import { isMember } from "~/networks/networks.server";
 import { indexThread } from "~/search/search-index.server";
 
-export type CategoryInput = { name: string; description: string; template: string; sharedWithNetwork: boolean };
+export type CategoryInput = { name: string; description: string; template: string; networkId: string | null };
+
+// sharedWithNetwork mirrors networkId until the column is dropped: thread pages and the search index read it.
+const stored = (input: CategoryInput) => ({ ...input, sharedWithNetwork: input.networkId !== null });
 
 export function listOwnCategories(organisationId: string) {
   return db.category.findMany({
     where: { organisationId },
     orderBy: [{ position: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, description: true, template: true, sharedWithNetwork: true, _count: { select: { threads: true } } },
+    select: { id: true, name: true, description: true, template: true, networkId: true, _count: { select: { threads: true } } },
   });
 }
 
-export async function createCategory(organisationId: string, input: CategoryInput) {
+/** A category is shared only with a network its organisation belongs to. */
+const networkAllowed = (organisationId: string, input: CategoryInput) => (input.networkId ? isMember(organisationId, input.networkId) : Promise.resolve(true));
+
+export async function createCategory(organisationId: string, input: CategoryInput): Promise<boolean> {
+  if (!(await networkAllowed(organisationId, input))) return false;
   const last = await db.category.aggregate({ where: { organisationId }, _max: { position: true } });
-  return db.category.create({ data: { ...input, organisationId, position: (last._max.position ?? -1) + 1 } });
+  await db.category.create({ data: { ...stored(input), organisationId, position: (last._max.position ?? -1) + 1 } });
+  return true;
 }
 
-export async function updateCategory(organisationId: string, categoryId: string, input: CategoryInput): Promise<boolean> {
+export type UpdateResult = "saved" | "notFound" | "invalidNetwork";
+
+export async function updateCategory(organisationId: string, categoryId: string, input: CategoryInput): Promise<UpdateResult> {
   const existing = await db.category.findFirst({ where: { id: categoryId, organisationId } });
-  if (!existing) return false;
-  await db.category.update({ where: { id: categoryId }, data: input });
+  if (!existing) return "notFound";
+  if (!(await networkAllowed(organisationId, input))) return "invalidNetwork";
+  await db.category.update({ where: { id: categoryId }, data: stored(input) });
   // Sharing changed: partner organisations now find (or no longer find) its threads.
-  if (existing.sharedWithNetwork !== input.sharedWithNetwork) {
+  if (existing.networkId !== input.networkId) {
     const threads = await db.thread.findMany({ where: { categoryId }, select: { id: true } });
     for (const { id } of threads) await indexThread(id);
-    if (!input.sharedWithNetwork) publishAccessEvent({ type: "threads-unshared", threadIds: threads.map((t) => t.id), organisationId });
+    // Readers from the former network's organisations must stop receiving at once (they rejoin if the new network has them).
+    if (existing.networkId) publishAccessEvent({ type: "threads-unshared", threadIds: threads.map((t) => t.id), organisationId });
   }
-  return true;
+  return "saved";
 }
 
 export type DeleteResult = { ok: true } | { ok: false; error: "notFound" | "notEmpty" };

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import type { Viewer } from "~/lessons/lessons.server";
-import { NETWORK_ROOM, organisationRoom, publishLive, threadRoom } from "~/live/live-events.server";
+import { networkRoom, organisationRoom, publishLive, threadRoom } from "~/live/live-events.server";
 import { notifyAboutPost } from "~/notifications/notifications.server";
 import { indexPost, indexThread } from "~/search/search-index.server";
 import { mentionedUserIds } from "./mention-node";
@@ -25,7 +25,7 @@ function excerptOf(text: string, length = 300) {
 async function announceActivity(threadId: string, actorId: string | null = null): Promise<void> {
   const thread = await db.thread.findUnique({
     where: { id: threadId },
-    select: { id: true, title: true, postCount: true, lastPostAt: true, organisationId: true, lockedAt: true, category: { select: { id: true, sharedWithNetwork: true } } },
+    select: { id: true, title: true, postCount: true, lastPostAt: true, organisationId: true, lockedAt: true, category: { select: { id: true, networkId: true } } },
   });
   if (!thread) return;
   const activity = {
@@ -38,7 +38,7 @@ async function announceActivity(threadId: string, actorId: string | null = null)
     locked: Boolean(thread.lockedAt),
     actorId,
   };
-  publishLive(thread.category.sharedWithNetwork ? NETWORK_ROOM : organisationRoom(thread.organisationId), "thread:activity", activity);
+  publishLive(thread.category.networkId ? networkRoom(thread.category.networkId) : organisationRoom(thread.organisationId), "thread:activity", activity);
 }
 
 function publishPost(event: "thread:post" | "thread:post-updated", threadId: string, post: PostView) {

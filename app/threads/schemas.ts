@@ -71,7 +71,8 @@ export const CategorySchema = z.object({
     .max(80, { error: "validation.categoryNameTooLong" }),
   description: z.string().trim().max(2000, { error: "validation.textTooLong" }).optional().transform((v) => v ?? ""),
   template: z.string().trim().max(2000, { error: "validation.textTooLong" }).optional().transform((v) => v ?? ""),
-  sharedWithNetwork: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  // The network whose organisations' members may read and write in the category; empty keeps it to the organisation.
+  networkId: z.string().optional().transform((v) => v || null),
 });
 export const NewCategorySchema = CategorySchema.extend({ intent: z.literal("create-category") });
 export const EditCategorySchema = CategorySchema.extend({ intent: z.literal("update-category"), categoryId: z.string() });

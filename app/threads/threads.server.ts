@@ -2,18 +2,19 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
 import { readableWhere as lessonReadableWhere, type Viewer } from "~/lessons/lessons.server";
+import { joinedBy } from "~/networks/networks.server";
 import { hasRole } from "~/organisations/roles";
 import { POSTS_PER_PAGE, REACTIONS, THREADS_PER_PAGE, type Reaction, type ThreadSort } from "./options";
 
-// Threads are read within their organisation; a category shared with the
-// network opens its threads to members of every partner organisation.
+// Threads are read within their organisation; a category shared with a
+// network opens its threads to the members of that network's organisations.
 
 export function threadReadableWhere(viewer: Viewer): Prisma.ThreadWhereInput {
-  return { OR: [{ organisationId: viewer.organisationId }, { category: { sharedWithNetwork: true } }] };
+  return { OR: [{ organisationId: viewer.organisationId }, { category: { network: joinedBy(viewer.organisationId) } }] };
 }
 
 export function categoryReadableWhere(viewer: Viewer): Prisma.CategoryWhereInput {
-  return { OR: [{ organisationId: viewer.organisationId }, { sharedWithNetwork: true }] };
+  return { OR: [{ organisationId: viewer.organisationId }, { network: joinedBy(viewer.organisationId) }] };
 }
 
 /** Admins moderate their own organisation's threads, wherever the posters come from. */

@@ -40,7 +40,7 @@ describe("a shared category made private again", () => {
 
   it("stops sending its threads to partners at once, and refuses their next join", async () => {
     const admin = await as("admin@nord.se");
-    const shared = { intent: "create-category", name: "Omvärld", description: "", template: "", sharedWithNetwork: "on" };
+    const shared = { intent: "create-category", name: "Omvärld", description: "", template: "", networkId: world.network.id };
     expect((await admin.post("/o/region-nord/settings/categories", shared)).status).toBe(200);
     const category = await db.category.findFirstOrThrow({ where: { organisationId: world.north.id, name: "Omvärld" } });
 

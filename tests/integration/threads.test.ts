@@ -211,7 +211,7 @@ describe("daily learning: threads, posts, notifications and the live channel", (
       intent: "update-category",
       categoryId: category.id,
       name: "Erfarenheter",
-      sharedWithNetwork: "on",
+      networkId: world.network.id,
     });
     expect(share.status).toBe(200);
     expect(visibleText(await share.text())).toContain("Kategorin är sparad.");
