@@ -130,7 +130,9 @@ describe("questions to a network", () => {
     expect(form).toContain('name="answers[2]"');
     const nothing = await northAdmin.post(page("region-nord"), answerForm(["", "", ""]));
     expect(nothing.status).toBe(400);
-    expect(await nothing.text()).toContain("Skriv svar på minst en av frågorna.");
+    const nothingPage = await nothing.text();
+    expect(nothingPage).toContain("Skriv svar på minst en av frågorna.");
+    expect(nothingPage).toContain('name="answers[2]"');
     const tooLong = await northAdmin.post(page("region-nord"), answerForm([NORTH[0], "x".repeat(5001), NORTH[2]]));
     expect(tooLong.status).toBe(400);
     const kept = await tooLong.text();
