@@ -6,6 +6,7 @@ import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
+import { seedDemoNetworkQuestions } from "./demo/network-questions.ts";
 import { seedDemoNetworks } from "./demo/networks.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
@@ -122,6 +123,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoNetworks(tx, organisationIds, userIds);
+    await seedDemoNetworkQuestions(tx, organisationIds, userIds);
   }, { timeout: 60_000 });
   return true;
 }

@@ -5,6 +5,7 @@ import { evaluationsEn } from "./parts/evaluations";
 import { publicResultsEn } from "./parts/public-results";
 import { loopEn } from "./parts/loop";
 import { networksEn } from "./parts/networks";
+import { networkQuestionsEn } from "./parts/network-questions";
 
 
 export const en: Resources = {
@@ -903,4 +904,5 @@ export const en: Resources = {
   publicResults: publicResultsEn,
   loop: loopEn,
   networks: networksEn,
+  networkQuestions: networkQuestionsEn,
 };

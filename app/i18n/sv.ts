@@ -4,6 +4,7 @@ import { evaluationsSv } from "./parts/evaluations";
 import { publicResultsSv } from "./parts/public-results";
 import { loopSv } from "./parts/loop";
 import { networksSv } from "./parts/networks";
+import { networkQuestionsSv } from "./parts/network-questions";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -903,6 +904,7 @@ export const sv = {
   publicResults: publicResultsSv,
   loop: loopSv,
   networks: networksSv,
+  networkQuestions: networkQuestionsSv,
 };
 
 export type Resources = Shape<typeof sv>;
