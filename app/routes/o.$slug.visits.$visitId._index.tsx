@@ -51,7 +51,7 @@ const NOTICES: Record<string, string> = {
 
 export default function StudyVisitPage() {
   const { t } = useTranslation();
-  const { slug, role, canEditPlan, canRecordNotes, visit, lessons } = useLoaderData<typeof loader>();
+  const { slug, role, inNetwork, canEditPlan, canRecordNotes, visit, lessons } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const notice = NOTICES[searchParams.get("notice") ?? ""];
@@ -163,7 +163,7 @@ export default function StudyVisitPage() {
       {canRecordNotes && visit.notes ? (
         <section aria-labelledby="to-lesson-heading" className="card">
           <h2 id="to-lesson-heading">{t("studyVisits.toLesson.title")}</h2>
-          <p>{t("studyVisits.toLesson.intro", { network: visit.networkName })}</p>
+          <p>{inNetwork ? t("studyVisits.toLesson.intro", { network: visit.networkName }) : t("studyVisits.toLesson.introLeft", { network: visit.networkName })}</p>
           <FormErrors id="to-lesson-error" errors={data?.error ? [data.error] : undefined} />
           <Form method="post">
             <button type="submit" name="intent" value="lesson" className="button">

@@ -244,6 +244,8 @@ export async function findVisit(viewer: Viewer, visitId: string) {
   const participants = visit.participants.map((p) => p.user);
   return {
     role,
+    // Once the visiting organisation has left the visit's network, lessons from the visit stay its own.
+    inNetwork: role === "host" || (await isMember(organisationId, visit.networkId)),
     canEditPlan: canEditPlan(viewer, visit),
     canRecordNotes: canRecordNotes(viewer, { ...visit, participantIds: participants.map((p) => p.id) }),
     visit: {

@@ -69,7 +69,10 @@ export async function seedDemoStudyVisits(tx: Tx, organisationIds: Map<string, s
   });
 
   const goal = await tx.goal.findFirstOrThrow({ where: { organisationId: demo, code: "1.1.2" }, select: { id: true } });
-  const body = plainTextToLessonBody(EARLIER_NOTES);
+  // The notes as the writer trimmed them before publishing.
+  const body = plainTextToLessonBody(
+    "Region Exempel håller en halvtidsdialog med varje projekt över en miljon kronor: handläggare, projektledare och gärna någon från målgruppen, en timme, med tre frågor skickade i förväg.\n\nDet som kommer fram där når sällan lägesrapporterna, och projekten hinner ändra kurs medan det fortfarande går. Handläggarnas korta anteckningar från dialogerna läses inför varje ny utlysning.",
+  );
   await tx.lesson.create({
     data: {
       organisationId: demo,

@@ -66,6 +66,7 @@ export const studyVisitsSv = {
   toLesson: {
     title: "Från anteckningar till lärdom",
     intro: "Gör anteckningarna till ett utkast till lärdom med studiebesöket som källa. När du publicerar den delas den med nätverket {{network}}, där värden är med – du kan ändra det innan.",
+    introLeft: "Gör anteckningarna till ett utkast till lärdom med studiebesöket som källa. Er organisation är inte längre med i nätverket {{network}}, så utkastet stannar hos er – du väljer vilka som får läsa det innan du publicerar.",
     button: "Gör anteckningarna till en lärdom",
   },
   lessons: "Lärdomar från besöket",
@@ -156,6 +157,7 @@ export const studyVisitsEn: Shape<typeof studyVisitsSv> = {
   toLesson: {
     title: "From notes to a lesson",
     intro: "Turn the notes into a draft lesson with the study visit as its source. When you publish it, it is shared with the network {{network}}, where the host is a member – you can change that first.",
+    introLeft: "Turn the notes into a draft lesson with the study visit as its source. Your organisation is no longer in the network {{network}}, so the draft stays with you – you choose who may read it before you publish.",
     button: "Turn the notes into a lesson",
   },
   lessons: "Lessons from the visit",
