@@ -147,7 +147,7 @@ export async function recordNotes(viewer: Viewer, visitId: string, notes: string
   return true;
 }
 
-export const questionsOf = (questions: string) => questions.split("\n").filter(Boolean);
+const questionsOf = (questions: string) => questions.split("\n").filter(Boolean);
 
 const LIST_SELECT = {
   id: true,
