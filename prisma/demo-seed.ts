@@ -11,6 +11,7 @@ import { seedDemoNetworks } from "./demo/networks.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
+import { seedDemoStudyVisits } from "./demo/study-visits.ts";
 import { seedDemoThreads } from "./demo/threads.ts";
 
 // Fictitious but realistic demo content for a fresh, non-production start.
@@ -124,6 +125,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoNetworks(tx, organisationIds, userIds);
     await seedDemoNetworkQuestions(tx, organisationIds, userIds);
+    await seedDemoStudyVisits(tx, organisationIds, userIds);
   }, { timeout: 60_000 });
   return true;
 }

@@ -6,6 +6,7 @@ import { publicResultsEn } from "./parts/public-results";
 import { loopEn } from "./parts/loop";
 import { networksEn } from "./parts/networks";
 import { networkQuestionsEn } from "./parts/network-questions";
+import { studyVisitsEn } from "./parts/study-visits";
 
 
 export const en: Resources = {
@@ -905,4 +906,5 @@ export const en: Resources = {
   loop: loopEn,
   networks: networksEn,
   networkQuestions: networkQuestionsEn,
+  studyVisits: studyVisitsEn,
 };

@@ -5,6 +5,7 @@ import { publicResultsSv } from "./parts/public-results";
 import { loopSv } from "./parts/loop";
 import { networksSv } from "./parts/networks";
 import { networkQuestionsSv } from "./parts/network-questions";
+import { studyVisitsSv } from "./parts/study-visits";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -905,6 +906,7 @@ export const sv = {
   loop: loopSv,
   networks: networksSv,
   networkQuestions: networkQuestionsSv,
+  studyVisits: studyVisitsSv,
 };
 
 export type Resources = Shape<typeof sv>;

@@ -49,6 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       project: lesson.project,
       thread: own && lesson.thread ? { ...lesson.thread, postNumber: lesson.post?.number ?? null } : null,
       evaluation: own ? lesson.evaluation : null,
+      studyVisitId: own ? lesson.studyVisitId : null,
       goals: lesson.goals.map((g) => g.goal),
       tags: lesson.tags.map((t) => ({ id: t.tag.id, name: t.tag.name, dimension: t.tag.dimension.name })),
       comments: lesson.comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt, author: c.author?.name ?? null })),
@@ -160,6 +161,11 @@ export default function LessonPage() {
               <>
                 {": "}
                 <Link to={`/o/${slug}/evaluations/${lesson.evaluation.id}`}>{lesson.evaluation.title}</Link>
+              </>
+            ) : lesson.studyVisitId ? (
+              <>
+                {": "}
+                <Link to={`/o/${slug}/visits/${lesson.studyVisitId}`}>{lesson.sourceNote || t("lessons.sourceTypes.study-visit")}</Link>
               </>
             ) : lesson.sourceNote ? (
               ` – ${lesson.sourceNote}`
