@@ -7,6 +7,7 @@ import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoNetworks } from "./demo/networks.ts";
+import { seedDemoNetworkFeed } from "./demo/network-feed.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
@@ -122,6 +123,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoNetworks(tx, organisationIds, userIds);
+    await seedDemoNetworkFeed(tx, userIds);
   }, { timeout: 60_000 });
   return true;
 }

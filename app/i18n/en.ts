@@ -5,6 +5,7 @@ import { evaluationsEn } from "./parts/evaluations";
 import { publicResultsEn } from "./parts/public-results";
 import { loopEn } from "./parts/loop";
 import { networksEn } from "./parts/networks";
+import { networkFeedEn } from "./parts/network-feed";
 
 
 export const en: Resources = {
@@ -897,4 +898,5 @@ export const en: Resources = {
   publicResults: publicResultsEn,
   loop: loopEn,
   networks: networksEn,
+  networkFeed: networkFeedEn,
 };

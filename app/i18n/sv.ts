@@ -4,6 +4,7 @@ import { evaluationsSv } from "./parts/evaluations";
 import { publicResultsSv } from "./parts/public-results";
 import { loopSv } from "./parts/loop";
 import { networksSv } from "./parts/networks";
+import { networkFeedSv } from "./parts/network-feed";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -897,6 +898,7 @@ export const sv = {
   publicResults: publicResultsSv,
   loop: loopSv,
   networks: networksSv,
+  networkFeed: networkFeedSv,
 };
 
 export type Resources = Shape<typeof sv>;
