@@ -8,8 +8,9 @@ type Tx = Prisma.TransactionClient;
 // What Region Demo finds under "Nytt från partnerna": Region Exempel's shared
 // lessons, threads in its shared category "Erfarenhetsutbyte" and an open
 // cross-region session, linked to Region Exempel's own goals and tagged so
-// that the goal filter and the cross-organisation tag filter (S3 area
-// "Digitalisering", ERUF PO1, support type) find something.
+// that the goal filter and the cross-organisation tag filter (S3 areas
+// "Digitalisering" and "Besöksnäring", ERUF objectives, support type) find
+// something.
 
 const DAY = 86_400_000;
 const daysAgo = (days: number, minutes = 0) => new Date(Date.now() - days * DAY + minutes * 60_000);
@@ -33,7 +34,7 @@ export async function seedDemoNetworkFeed(tx: Tx, userIds: Map<string, string>):
   const demo = await tx.organisation.findUniqueOrThrow({ where: { slug: "region-demo" }, select: { id: true } });
   const goals = new Map((await tx.goal.findMany({ where: { organisationId: exempel.id }, select: { id: true, code: true } })).map((g) => [g.code, g.id]));
 
-  // Region Exempel's own S3 areas; "Digitalisering" is also one of Region Demo's.
+  // Region Exempel's own S3 areas; "Digitalisering" and "Besöksnäring" are also Region Demo's.
   const s3 = await tx.tagDimension.findUniqueOrThrow({ where: { organisationId_key: { organisationId: exempel.id, key: "s3" } }, select: { id: true } });
   for (const [position, name] of EXEMPEL_S3_AREAS.entries()) {
     const exists = await tx.tag.findUnique({ where: { dimensionId_name: { dimensionId: s3.id, name } } });
@@ -50,19 +51,19 @@ export async function seedDemoNetworkFeed(tx: Tx, userIds: Map<string, string>):
     data: { goals: { create: goalIds(["1.1"]) }, tags: { create: tagIds(["PO1 Ett smartare Europa", "Projektstöd"]) } },
   });
   const body = plainTextToLessonBody(
-    "Av 85 företag som fick en digitaliseringscheck använde 52 fortfarande lösningen ett år senare. Nästan alla de 52 hade en person i företaget som ansvarade för den; av de övriga hade nästan ingen det.",
+    "Av tolv besöksnäringsföretag som fick stöd för att förlänga säsongen sålde bara de som paketerade boende, mat och aktiviteter gemensamt några vinterpaket. De som marknadsförde sig var för sig fick knappt några gäster mellan november och mars.",
   );
   await tx.lesson.create({
     data: {
       organisationId: exempel.id,
       authorId: userIds.get("admin@region-exempel.se"),
-      title: "Digitaliseringscheckar behöver uppföljning efter ett år",
+      title: "Vinterpaket blir av först när företagen säljer dem tillsammans",
       body: body.json,
       bodyHtml: body.html,
-      context: "Digitaliseringscheckar till småföretag i Exempel län, 2024–2025.",
-      whatHappened: "Slutredovisningarna visade vad företagen köpt, men inte om det användes.",
-      whatWeLearned: "Effekten av en check syns först efter ett år, och den beror på om någon i företaget äger frågan.",
-      recommendation: "Följ upp ett urval av företagen tolv månader efter checken och fråga efter en intern ansvarig.",
+      context: "Säsongsförlängning i besöksnäringen i Exempel län, 2024–2025.",
+      whatHappened: "Tre företag gick samman om bokningen halvvägs och stod för nästan alla gästnätter under lågsäsongen.",
+      whatWeLearned: "Ett gemensamt erbjudande avgör mer än stödbeloppet till varje enskilt företag.",
+      recommendation: "Ge stöd till grupper av företag med ett gemensamt erbjudande, och följ upp gästnätterna under lågsäsong.",
       sourceType: "other",
       evidence: "follow-up",
       visibility: "network",
@@ -70,8 +71,8 @@ export async function seedDemoNetworkFeed(tx: Tx, userIds: Map<string, string>):
       status: "published",
       publishedAt: daysAgo(9),
       createdAt: daysAgo(10),
-      goals: { create: goalIds(["1.1.1"]) },
-      tags: { create: tagIds(["Digitalisering", "Företagsstöd", "PO1 Ett smartare Europa"]) },
+      goals: { create: goalIds(["1.2"]) },
+      tags: { create: tagIds(["Besöksnäring", "Företagsstöd", "PO5 Ett Europa närmare medborgarna"]) },
     },
   });
 
