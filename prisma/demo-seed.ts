@@ -8,6 +8,7 @@ import { seedDemoFollowup } from "./demo/followup.ts";
 import { seedDemoGoals, seedDemoTags } from "./demo/goals.ts";
 import { seedDemoNetworkQuestions } from "./demo/network-questions.ts";
 import { seedDemoNetworks } from "./demo/networks.ts";
+import { seedDemoNetworkFeed } from "./demo/network-feed.ts";
 import { seedDemoProjectsAndLessons } from "./demo/projects-and-lessons.ts";
 import { seedDemoPublicResults } from "./demo/public-results.ts";
 import { seedDemoSessions } from "./demo/sessions.ts";
@@ -126,6 +127,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoNetworks(tx, organisationIds, userIds);
     await seedDemoNetworkQuestions(tx, organisationIds, userIds);
     await seedDemoStudyVisits(tx, organisationIds, userIds);
+    await seedDemoNetworkFeed(tx, userIds);
   }, { timeout: 60_000 });
   return true;
 }

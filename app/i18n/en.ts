@@ -7,6 +7,7 @@ import { loopEn } from "./parts/loop";
 import { networksEn } from "./parts/networks";
 import { networkQuestionsEn } from "./parts/network-questions";
 import { studyVisitsEn } from "./parts/study-visits";
+import { networkFeedEn } from "./parts/network-feed";
 
 
 export const en: Resources = {
@@ -907,4 +908,5 @@ export const en: Resources = {
   networks: networksEn,
   networkQuestions: networkQuestionsEn,
   studyVisits: studyVisitsEn,
+  networkFeed: networkFeedEn,
 };

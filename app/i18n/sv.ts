@@ -6,6 +6,7 @@ import { loopSv } from "./parts/loop";
 import { networksSv } from "./parts/networks";
 import { networkQuestionsSv } from "./parts/network-questions";
 import { studyVisitsSv } from "./parts/study-visits";
+import { networkFeedSv } from "./parts/network-feed";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -907,6 +908,7 @@ export const sv = {
   networks: networksSv,
   networkQuestions: networkQuestionsSv,
   studyVisits: studyVisitsSv,
+  networkFeed: networkFeedSv,
 };
 
 export type Resources = Shape<typeof sv>;
