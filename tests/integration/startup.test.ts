@@ -58,6 +58,7 @@ describe("start-up", () => {
     const dir = mkdtempSync(path.join(process.env.DATA_DIR!, "start-"));
     const first = await startServer(dir, { NODE_ENV: "", DEMO_PASSWORD: "" });
     expect(first.output()).toContain("admin@region-demo.se");
+    expect(first.output()).toContain("admin@region-norrkust.se");
     expect(first.output()).toContain("member@region-exempel.se");
     expect(first.output()).toContain("demo1234");
 
@@ -78,7 +79,7 @@ describe("start-up", () => {
     const second = await startServer(dir, { NODE_ENV: "" });
     const health = await fetch(`${second.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(count(dir, "Organisation")).toBe(2);
+    expect(count(dir, "Organisation")).toBe(3);
     const kept = new Database(path.join(dir, "larloop.db"), { readonly: true });
     expect(kept.prepare(`SELECT description FROM "Organisation" WHERE slug = 'region-demo'`).get()).toEqual({
       description: "Ändrad före omstart",
