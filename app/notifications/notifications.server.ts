@@ -4,7 +4,7 @@ import { sendMail } from "~/mail/mailer.server";
 import { pageOfPost } from "~/threads/options";
 
 export type PostNotice = {
-  thread: { id: string; title: string; organisationId: string; shared: boolean };
+  thread: { id: string; title: string; organisationId: string; networkId: string | null };
   post: { id: string; number: number; excerpt: string };
   actor: { id: string; name: string };
   // Everyone the post mentions now, and who it mentioned before an edit (not told twice).
@@ -14,11 +14,16 @@ export type PostNotice = {
   origin: string;
 };
 
-/** Keep only the users who may read the thread: its organisation's members, or anyone's for a shared category. */
+/** Keep only the users who may read the thread: its organisation's members, and for a shared category those of the network's member organisations. */
 async function readersAmong(userIds: string[], thread: PostNotice["thread"]): Promise<string[]> {
   if (!userIds.length) return [];
   const users = await db.user.findMany({
-    where: { id: { in: userIds }, memberships: { some: thread.shared ? {} : { organisationId: thread.organisationId } } },
+    where: { id: { in: userIds }, memberships: {
+        some: thread.networkId
+          ? { OR: [{ organisationId: thread.organisationId }, { organisation: { networks: { some: { networkId: thread.networkId, status: "member" } } } }] }
+          : { organisationId: thread.organisationId },
+      },
+    },
     select: { id: true },
   });
   return users.map((u) => u.id);

@@ -23,6 +23,16 @@ function arrives(socket: Socket, event: string, ms = 700): Promise<boolean> {
   );
 }
 
+/** A post body, as the editor sends it, that mentions each of `people`. */
+function mentioning(people: { id: string; name: string }[]): string {
+  const text = (value: string) => ({ type: "text", version: 1, text: value, detail: 0, format: 0, mode: "normal", style: "" });
+  const mention = (p: { id: string; name: string }) => ({ type: "mention", version: 1, userId: p.id, name: p.name, text: `@${p.name}`, detail: 0, format: 0, mode: "token", style: "" });
+  const children = [text("Vad säger "), ...people.flatMap((p) => [mention(p), text(" ")]), text("om klusterstödet?")];
+  return JSON.stringify({
+    root: { type: "root", version: 1, direction: null, format: "", indent: 0, children: [{ type: "paragraph", version: 1, direction: null, format: "", indent: 0, textFormat: 0, textStyle: "", children }] },
+  });
+}
+
 describe("nothing shared with a network reaches an organisation outside it", () => {
   let server: TestServer;
   let world: Awaited<ReturnType<typeof twoRegions>>;
@@ -91,6 +101,7 @@ describe("nothing shared with a network reaches an organisation outside it", () 
           await textOf(client, `/o/${outsider.slug}/daily`),
           await textOf(client, `/o/${outsider.slug}/sessions`),
           await textOf(client, `/o/${outsider.slug}`),
+          await textOf(client, `/o/${outsider.slug}/networks/feed`),
         ];
         for (const html of lists) for (const title of [SHARED, PRIVATE, THREAD, SESSION]) expect(html).not.toContain(title);
         for (const path of [`lessons/${ids.shared}`, `lessons/${ids.private}`, `lessons/${ids.shared}/history`, `daily/${ids.thread}`, `sessions/${ids.session}`, `sessions/${ids.session}/summary`]) {
@@ -145,6 +156,18 @@ describe("nothing shared with a network reaches an organisation outside it", () 
         expect((await partnerHears).threadId).toBe(ids.thread);
         expect(await outsiderHears).toBe(false);
         expect(await outsiderGetsPost).toBe(false);
+      });
+
+      it("is told nothing when mentioned in the shared thread, while a partner is", async () => {
+        const outsiderUser = await db.user.findUniqueOrThrow({ where: { email: outsider.email } });
+        const partner = await db.user.findUniqueOrThrow({ where: { email: "member@nord.se" } });
+        const before = await db.notification.count({ where: { userId: partner.id } });
+        const siri = await as("member@syd.se");
+        const body = mentioning([outsiderUser, partner]);
+        expect((await siri.post(`/o/region-syd/daily/${ids.thread}`, { intent: "reply", body })).status).toBe(200);
+        expect(await db.notification.count({ where: { userId: partner.id } })).toBe(before + 1);
+        expect(await db.notification.count({ where: { userId: outsiderUser.id } })).toBe(0);
+        expect(await textOf(await as(outsider.email), "/notifications")).not.toContain(THREAD);
       });
     });
   }
