@@ -107,7 +107,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     }
     await seedDemoTags(tx, organisationIds.get("region-demo")!);
     await seedDemoProjectsAndLessons(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
-    await seedDemoThreads(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
+    const sharedCategoryIds = await seedDemoThreads(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoSessions(tx, organisationIds.get("region-demo")!, userIds);
     await seedDemoCalls(tx, organisationIds.get("region-demo")!, userIds);
     // A pending invitation, so that the members page shows one.
@@ -124,7 +124,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoFollowup(tx, organisationIds.get("region-demo")!);
     await seedDemoPublicResults(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
     await seedDemoEvaluations(tx, organisationIds.get("region-demo")!, organisationIds.get("region-exempel")!, userIds);
-    await seedDemoNetworks(tx, organisationIds, userIds);
+    await seedDemoNetworks(tx, organisationIds, userIds, sharedCategoryIds);
     await seedDemoNetworkQuestions(tx, organisationIds, userIds);
     await seedDemoStudyVisits(tx, organisationIds, userIds);
     await seedDemoNetworkFeed(tx, userIds);

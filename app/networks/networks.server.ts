@@ -173,7 +173,7 @@ export async function leaveNetwork(viewer: Admin, networkId: string): Promise<{ 
   const result = await db.$transaction(async (tx) => {
     const threads = await tx.thread.findMany({ where: { category: { networkId } }, select: { id: true, organisationId: true } });
     const lessons = await tx.lesson.updateMany({ where: { organisationId, networkId }, data: { networkId: null, visibility: "organisation" } });
-    const categories = await tx.category.updateMany({ where: { organisationId, networkId }, data: { networkId: null, sharedWithNetwork: false } });
+    const categories = await tx.category.updateMany({ where: { organisationId, networkId }, data: { networkId: null } });
     const sessions = await tx.learningSession.updateMany({ where: { organisationId, networkId }, data: { networkId: null } });
     await tx.networkMember.delete({ where: { networkId_organisationId: { networkId, organisationId } } });
     return { lessons: lessons.count, categories: categories.count, sessions: sessions.count, threads };

@@ -199,7 +199,7 @@ export default function ThreadPage() {
       </p>
       <h1>{thread.title}</h1>
       <p className="badges">
-        {thread.category.sharedWithNetwork ? <span className="badge">{t("threads.sharedCategory")}</span> : null}
+        {thread.category.networkId ? <span className="badge">{t("threads.sharedCategory")}</span> : null}
         {live.locked ? <span className="badge badge--warning">{t("threads.locked")}</span> : null}
       </p>
       {actionData?.notice ? <StatusMessage>{t(actionData.notice)}</StatusMessage> : null}

@@ -74,7 +74,7 @@ export async function indexProjects(projectIds: string[]): Promise<void> {
 export async function indexThread(threadId: string): Promise<void> {
   const thread = await db.thread.findUnique({
     where: { id: threadId },
-    select: { id: true, title: true, organisationId: true, category: { select: { sharedWithNetwork: true } } },
+    select: { id: true, title: true, organisationId: true, category: { select: { networkId: true } } },
   });
   const posts = await db.post.findMany({ where: { threadId }, select: { id: true, number: true, bodyText: true, deletedAt: true, hiddenAt: true } });
   await db.$transaction(async (tx) => {
@@ -84,7 +84,7 @@ export async function indexThread(threadId: string): Promise<void> {
       await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'post' AND ref_id IN (${Prisma.join(ids)})`;
     }
     if (!thread) return;
-    const shared = thread.category.sharedWithNetwork;
+    const shared = thread.category.networkId !== null;
     const visible = posts.filter((p) => !p.deletedAt && !p.hiddenAt);
     const opening = visible.find((p) => p.number === 1);
     await replaceEntry(tx, "thread", thread.id, thread.organisationId, shared, thread.title, opening?.bodyText ?? "");
@@ -107,16 +107,16 @@ export async function indexPost(postId: string): Promise<void> {
       bodyText: true,
       deletedAt: true,
       hiddenAt: true,
-      thread: { select: { id: true, title: true, organisationId: true, category: { select: { sharedWithNetwork: true } } } },
+      thread: { select: { id: true, title: true, organisationId: true, category: { select: { networkId: true } } } },
     },
   });
   if (!post) return;
   const { thread } = post;
   const visibleText = post.deletedAt || post.hiddenAt ? "" : post.bodyText;
   if (post.number === 1) {
-    await replaceEntry(db, "thread", thread.id, thread.organisationId, thread.category.sharedWithNetwork, thread.title, visibleText);
+    await replaceEntry(db, "thread", thread.id, thread.organisationId, thread.category.networkId !== null, thread.title, visibleText);
   } else if (visibleText) {
-    await replaceEntry(db, "post", post.id, thread.organisationId, thread.category.sharedWithNetwork, "", visibleText);
+    await replaceEntry(db, "post", post.id, thread.organisationId, thread.category.networkId !== null, "", visibleText);
   } else {
     await db.$executeRaw`DELETE FROM search_index WHERE kind = 'post' AND ref_id = ${post.id}`;
   }

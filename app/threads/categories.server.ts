@@ -5,9 +5,6 @@ import { indexThread } from "~/search/search-index.server";
 
 export type CategoryInput = { name: string; description: string; template: string; networkId: string | null };
 
-// sharedWithNetwork mirrors networkId until the column is dropped: thread pages and the search index read it.
-const stored = (input: CategoryInput) => ({ ...input, sharedWithNetwork: input.networkId !== null });
-
 export function listOwnCategories(organisationId: string) {
   return db.category.findMany({
     where: { organisationId },
@@ -22,7 +19,7 @@ const networkAllowed = (organisationId: string, input: CategoryInput) => (input.
 export async function createCategory(organisationId: string, input: CategoryInput): Promise<boolean> {
   if (!(await networkAllowed(organisationId, input))) return false;
   const last = await db.category.aggregate({ where: { organisationId }, _max: { position: true } });
-  await db.category.create({ data: { ...stored(input), organisationId, position: (last._max.position ?? -1) + 1 } });
+  await db.category.create({ data: { ...input, organisationId, position: (last._max.position ?? -1) + 1 } });
   return true;
 }
 
@@ -32,7 +29,7 @@ export async function updateCategory(organisationId: string, categoryId: string,
   const existing = await db.category.findFirst({ where: { id: categoryId, organisationId } });
   if (!existing) return "notFound";
   if (!(await networkAllowed(organisationId, input))) return "invalidNetwork";
-  await db.category.update({ where: { id: categoryId }, data: stored(input) });
+  await db.category.update({ where: { id: categoryId }, data: input });
   // Sharing changed: partner organisations now find (or no longer find) its threads.
   if (existing.networkId !== input.networkId) {
     const threads = await db.thread.findMany({ where: { categoryId }, select: { id: true } });

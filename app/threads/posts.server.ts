@@ -100,7 +100,7 @@ export async function startThread(viewer: Viewer, input: NewThread, body: PostBo
   await indexPost(thread.postId);
   await announceActivity(thread.id, viewer.userId);
   await notifyAboutPost({
-    thread: { id: thread.id, title: thread.title, organisationId: thread.organisationId, shared: category.sharedWithNetwork },
+    thread: { id: thread.id, title: thread.title, organisationId: thread.organisationId, networkId: category.networkId },
     post: { id: thread.postId, number: 1, excerpt: excerptOf(body.rendered.text) },
     actor: { id: viewer.userId, name: author.name },
     mentioned: body.mentions,
@@ -145,7 +145,7 @@ export async function reply(viewer: Viewer, threadId: string, body: PostBody, qu
   await announceActivity(threadId, viewer.userId);
   await indexPost(post.id);
   await notifyAboutPost({
-    thread: { id: threadId, title: thread.title, organisationId: thread.organisationId, shared: thread.category.sharedWithNetwork },
+    thread: { id: threadId, title: thread.title, organisationId: thread.organisationId, networkId: thread.category.networkId },
     post: { id: post.id, number: post.number, excerpt: excerptOf(body.rendered.text) },
     actor: { id: viewer.userId, name: author.name },
     mentioned: body.mentions,
@@ -188,7 +188,7 @@ export async function editPost(viewer: Viewer, threadId: string, postId: string,
   await indexPost(post.id);
   const author = await db.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { name: true } });
   await notifyAboutPost({
-    thread: { id: threadId, title: thread.title, organisationId: thread.organisationId, shared: thread.category.sharedWithNetwork },
+    thread: { id: threadId, title: thread.title, organisationId: thread.organisationId, networkId: thread.category.networkId },
     post: { id: post.id, number: post.number, excerpt: excerptOf(body.rendered.text) },
     actor: { id: viewer.userId, name: author.name },
     mentioned: body.mentions,
@@ -290,9 +290,9 @@ export async function moveThread(viewer: Viewer, threadId: string, categoryId: s
       },
     }),
   ]);
-  // Moving into or out of a shared category changes who may find it, and who may keep watching it.
+  // Moving into another network or out of a shared category changes who may find it, and who may keep watching it.
   await indexThread(threadId);
-  if (check.thread!.category.sharedWithNetwork && !target.sharedWithNetwork) {
+  if (check.thread!.category.networkId && check.thread!.category.networkId !== target.networkId) {
     publishAccessEvent({ type: "threads-unshared", threadIds: [threadId], organisationId: viewer.organisationId });
   }
   publishLive(threadRoom(threadId), "thread:state", { threadId, categoryId });

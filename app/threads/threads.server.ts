@@ -24,7 +24,7 @@ export const canModerate = (viewer: Viewer, thread: { organisationId: string }) 
 export function findReadableThread(viewer: Viewer, threadId: string) {
   return db.thread.findFirst({
     where: { AND: [{ id: threadId }, threadReadableWhere(viewer)] },
-    include: { category: { select: { id: true, name: true, sharedWithNetwork: true, organisationId: true } } },
+    include: { category: { select: { id: true, name: true, networkId: true, organisationId: true } } },
   });
 }
 
@@ -114,7 +114,7 @@ export async function listCategories(viewer: Viewer) {
       name: true,
       description: true,
       template: true,
-      sharedWithNetwork: true,
+      networkId: true,
       organisationId: true,
       organisation: { select: { name: true } },
       _count: { select: { threads: true } },
@@ -127,7 +127,7 @@ export async function listCategories(viewer: Viewer) {
     name: c.name,
     description: c.description,
     template: c.template,
-    shared: c.sharedWithNetwork,
+    shared: c.networkId !== null,
     own: c.organisationId === viewer.organisationId,
     organisationName: c.organisation.name,
     threadCount: c._count.threads,
@@ -169,7 +169,7 @@ export async function listThreads(viewer: Viewer, filters: ThreadFilters) {
         lockedAt: true,
         organisationId: true,
         organisation: { select: { name: true } },
-        category: { select: { id: true, name: true, sharedWithNetwork: true } },
+        category: { select: { id: true, name: true, networkId: true } },
         author: { select: { name: true } },
         goals: { select: { goal: { select: { id: true, code: true, name: true } } } },
         tags: { select: { tag: { select: { id: true, name: true } } } },
@@ -222,7 +222,7 @@ export async function threadPage(viewer: Viewer, threadId: string, page: number)
     where: { AND: [{ id: threadId }, threadReadableWhere(viewer)] },
     include: {
       organisation: { select: { id: true, name: true } },
-      category: { select: { id: true, name: true, sharedWithNetwork: true } },
+      category: { select: { id: true, name: true, networkId: true } },
       author: { select: { name: true } },
       project: { select: { id: true, caseNumber: true, name: true } },
       goals: { select: { goal: { select: { id: true, code: true, name: true } } } },

@@ -5,7 +5,12 @@ type Tx = Prisma.TransactionClient;
 // Region Demo and Region Exempel learn from each other in a network, and have
 // invited Region Norrkust, whose admin has not answered yet. What the demo's
 // other parts shared "with the network" is shared with this one.
-export async function seedDemoNetworks(tx: Tx, organisationIds: Map<string, string>, userIds: Map<string, string>): Promise<string> {
+export async function seedDemoNetworks(
+  tx: Tx,
+  organisationIds: Map<string, string>,
+  userIds: Map<string, string>,
+  sharedCategoryIds: string[],
+): Promise<string> {
   const demo = organisationIds.get("region-demo")!;
   const exempel = organisationIds.get("region-exempel")!;
   const norrkust = organisationIds.get("region-norrkust")!;
@@ -27,7 +32,7 @@ export async function seedDemoNetworks(tx: Tx, organisationIds: Map<string, stri
     },
   });
   await tx.lesson.updateMany({ where: { organisationId: { in: [demo, exempel] }, visibility: "network" }, data: { networkId: network.id } });
-  await tx.category.updateMany({ where: { organisationId: { in: [demo, exempel] }, sharedWithNetwork: true }, data: { networkId: network.id } });
+  await tx.category.updateMany({ where: { id: { in: sharedCategoryIds } }, data: { networkId: network.id } });
 
   const askMeAbout: [string, string, string][] = [
     ["admin@region-demo.se", demo, "Uppföljning av 1:1-medel mot RUS:en\nFinansieringsplanen"],

@@ -180,7 +180,8 @@ type Lookup = {
   projects: Map<string, string>;
 };
 
-export async function seedDemoThreads(tx: Tx, organisationId: string, partnerId: string, userIds: Map<string, string>) {
+/** Returns the categories shared with the network, which the networks part puts in the demo network. */
+export async function seedDemoThreads(tx: Tx, organisationId: string, partnerId: string, userIds: Map<string, string>): Promise<string[]> {
   const users = await tx.user.findMany({ select: { id: true, email: true, name: true, memberships: { select: { organisationId: true }, orderBy: { createdAt: "asc" } } } });
   const [goals, tags, projects] = await Promise.all([
     tx.goal.findMany({ where: { organisationId }, select: { id: true, code: true } }),
@@ -196,15 +197,18 @@ export async function seedDemoThreads(tx: Tx, organisationId: string, partnerId:
     projects: new Map(projects.map((p) => [p.caseNumber, p.id])),
   };
   const categoryIds = new Map<string, string>();
+  const shared: string[] = [];
   for (const [position, category] of CATEGORIES.entries()) {
     const created = await tx.category.create({
-      data: { organisationId, name: category.name, description: category.description, template: category.template, sharedWithNetwork: category.shared, position },
+      data: { organisationId, name: category.name, description: category.description, template: category.template, position },
     });
     categoryIds.set(category.name, created.id);
+    if (category.shared) shared.push(created.id);
   }
   const partnerCategory = await tx.category.create({
-    data: { organisationId: partnerId, name: "Erfarenhetsutbyte", description: "Frågor och svar mellan regionerna.", sharedWithNetwork: true },
+    data: { organisationId: partnerId, name: "Erfarenhetsutbyte", description: "Frågor och svar mellan regionerna." },
   });
   for (const thread of THREADS) await seedThread(tx, thread, organisationId, categoryIds.get(thread.category)!, ids);
   await seedThread(tx, PARTNER_THREAD, partnerId, partnerCategory.id, ids);
+  return [...shared, partnerCategory.id];
 }

@@ -101,7 +101,7 @@ describe("the network feed and directory", () => {
     await lesson(south.id, "Syds lärdom om gröna investeringar", { networkId: network.id, publishedAt: ago(5), tags: { create: [{ tagId: southPo2.id }] } });
     await lesson(south.id, "Syds privata lärdom", { visibility: "organisation", publishedAt: ago(1) });
     await lesson(south.id, "Syds utkast", { networkId: network.id, status: "draft", publishedAt: null });
-    const sharedCategory = await db.category.create({ data: { organisationId: south.id, name: "Syds utbyte", networkId: network.id, sharedWithNetwork: true } });
+    const sharedCategory = await db.category.create({ data: { organisationId: south.id, name: "Syds utbyte", networkId: network.id } });
     const privateCategory = await db.category.create({ data: { organisationId: south.id, name: "Syds interna" } });
     const thread = await db.thread.create({
       data: { organisationId: south.id, categoryId: sharedCategory.id, title: "Syds tråd om mentorskap", postCount: 3, lastPostAt: ago(1), goals: { create: [{ goalId: southTheme.id }] } },
