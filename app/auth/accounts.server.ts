@@ -1,3 +1,4 @@
+import { recordPersonAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.server";
 import { clearAttempts, countAttempt, RateLimited, secondsUntilAllowed } from "./rate-limit.server";
@@ -36,10 +37,13 @@ export async function authenticate(email: string, password: string, clientAddres
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (user && valid) {
     await clearAttempts("signInAccount", email);
+    await recordPersonAudit(user.id, "sign-in", clientAddress);
     return user.id;
   }
   await countAttempt("signInAccount", email);
   await countAttempt("signInAddress", clientAddress);
+  // The address typed is kept only when it names no account; the password never is.
+  await recordPersonAudit(user?.id ?? null, "sign-in-failed", clientAddress, user ? "" : email);
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { recordPersonAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { sendMail } from "~/mail/mailer.server";
 import { translator } from "~/i18n/i18n";
@@ -52,5 +53,6 @@ export async function resetPassword(token: string, password: string): Promise<st
   // Any other link still in the mailbox stops working too.
   await db.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
   await endAllSessions(row.userId);
+  await recordPersonAudit(row.userId, "password-reset", "");
   return row.userId;
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
 import { isMember, joinedBy, sharingChoices } from "~/networks/networks.server";
@@ -202,6 +203,7 @@ export async function saveLesson(
     return lesson.id;
   });
   await indexLesson(id);
+  if (existing && (existing.visibility !== data.visibility || existing.networkId !== data.networkId)) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id }, detail: `${input.title}: ${existing.visibility} → ${data.visibility}` });
   return { ok: true, id, status };
 }
 

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { networkName, recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import type { Viewer } from "~/lessons/lessons.server";
 import { hasRole } from "~/organisations/roles";
@@ -106,7 +107,7 @@ function requireAdmin(viewer: Admin) {
 
 export async function createNetwork(viewer: Admin, input: { name: string; description: string }) {
   requireAdmin(viewer);
-  return db.network.create({
+  const network = await db.network.create({
     data: {
       name: input.name,
       description: input.description,
@@ -114,6 +115,8 @@ export async function createNetwork(viewer: Admin, input: { name: string; descri
       members: { create: { organisationId: viewer.organisationId, status: "member", invitedById: viewer.userId, joinedAt: new Date() } },
     },
   });
+  await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: network.id }, detail: `${network.name} (created)` });
+  return network;
 }
 
 export async function updateNetwork(viewer: Admin, networkId: string, input: { name: string; description: string }) {
@@ -141,6 +144,7 @@ export async function acceptInvitation(viewer: Admin, networkId: string): Promis
     data: { status: "member", joinedAt: new Date() },
   });
   if (count) publishAccessEvent({ type: "network-joined", networkId, organisationId: viewer.organisationId });
+  if (count) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: networkId }, detail: await networkName(networkId) });
   return count > 0;
 }
 
@@ -185,6 +189,7 @@ export async function leaveNetwork(viewer: Admin, networkId: string): Promise<{ 
     ownThreadIds: result.threads.filter((t) => t.organisationId === organisationId).map((t) => t.id),
     partnerThreadIds: result.threads.filter((t) => t.organisationId !== organisationId).map((t) => t.id),
   });
+  await recordAudit({ actorId: viewer.userId }, { organisationId, action: "network-left", target: { type: "network", id: networkId }, detail: `unshared: ${result.lessons} lessons, ${result.categories} categories, ${result.sessions} sessions` });
   return { lessons: result.lessons, categories: result.categories, sessions: result.sessions };
 }
 

@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import type { Role } from "./roles";
@@ -25,19 +26,21 @@ async function removesLastAdmin(organisationId: string, currentRole: string, new
   return (await db.membership.count({ where: { organisationId, role: "admin" } })) <= 1;
 }
 
-export async function changeRole(organisationId: string, membershipId: string, role: Role): Promise<MemberChange> {
+export async function changeRole(organisationId: string, membershipId: string, role: Role, by: AuditBy): Promise<MemberChange> {
   const membership = await membershipIn(organisationId, membershipId);
   if (!membership) return { ok: false, error: "notFound" };
   if (await removesLastAdmin(organisationId, membership.role, role)) return { ok: false, error: "lastAdmin" };
   await db.membership.update({ where: { id: membership.id }, data: { role } });
+  await recordAudit(by, { organisationId, action: "role-change", target: { type: "user", id: membership.userId }, detail: `${membership.user.name}: ${membership.role} → ${role}` });
   return { ok: true, name: membership.user.name };
 }
 
-export async function removeMember(organisationId: string, membershipId: string): Promise<MemberChange> {
+export async function removeMember(organisationId: string, membershipId: string, by: AuditBy): Promise<MemberChange> {
   const membership = await membershipIn(organisationId, membershipId);
   if (!membership) return { ok: false, error: "notFound" };
   if (await removesLastAdmin(organisationId, membership.role, null)) return { ok: false, error: "lastAdmin" };
   await db.membership.delete({ where: { id: membership.id } });
+  await recordAudit(by, { organisationId, action: "member-removed", target: { type: "user", id: membership.userId }, detail: `${membership.user.name} (${membership.role})` });
   publishAccessEvent({ type: "membership-ended", userId: membership.userId, organisationId });
   return { ok: true, name: membership.user.name };
 }

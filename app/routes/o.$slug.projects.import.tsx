@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableRegion } from "~/components/table-region";
+import { auditBy } from "~/audit/audit.server";
 import { requireOrganisation } from "~/auth/guards.server";
 import { StatusMessage } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
@@ -71,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const mapping = mappingFrom(formData);
   if (formData.get("intent") === "import") {
     try {
-      const result = await importProjects(organisation.id, bytes, mapping);
+      const result = await importProjects(organisation.id, bytes, mapping, auditBy(context));
       if (result.ok) {
         await discardUpload(organisation.id, uploadId);
         return reply({ step: "done", read: result.read, created: result.created, updated: result.updated });

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { auditBy } from "~/audit/audit.server";
 import { requireOrganisation } from "~/auth/guards.server";
 import { FormErrors, SelectField, StatusMessage, TextAreaField, TextField } from "~/components/forms";
 import { sharingChoices } from "~/networks/networks.server";
@@ -26,7 +27,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: NewCategorySchema });
       if (submission.status !== "success") return json({ form: "new-category", result: submission.reply(), notice: null }, { status: 400 });
       const { intent: _intent, ...input } = submission.value;
-      if (!(await createCategory(organisation.id, input))) {
+      if (!(await createCategory(organisation.id, input, auditBy(context)))) {
         return json({ form: "new-category", result: submission.reply({ fieldErrors: { networkId: ["validation.chooseNetworkOfYours"] } }), notice: null }, { status: 400 });
       }
       return json({ form: "new-category", result: submission.reply({ resetForm: true }), notice: "categories.created" });
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const form = `category-${formData.get("categoryId")}`;
       if (submission.status !== "success") return json({ form, result: submission.reply(), notice: null }, { status: 400 });
       const { intent: _intent, categoryId, ...input } = submission.value;
-      const outcome = await updateCategory(organisation.id, categoryId, input);
+      const outcome = await updateCategory(organisation.id, categoryId, input, auditBy(context));
       if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
       if (outcome === "invalidNetwork") return json({ form, result: submission.reply({ fieldErrors: { networkId: ["validation.chooseNetworkOfYours"] } }), notice: null }, { status: 400 });
       return json({ form, result: submission.reply(), notice: "categories.saved" });

@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TableRegion } from "~/components/table-region";
+import { auditBy } from "~/audit/audit.server";
 import { appOrigin, requireOrganisation } from "~/auth/guards.server";
 import { FormErrors, SelectField, StatusMessage, TextField } from "~/components/forms";
 import { formatDate } from "~/i18n/i18n";
@@ -50,14 +51,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "change-role": {
       const parsed = ChangeRoleSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) return json<ActionData>({ error: t("validation.roleInvalid") }, { status: 400 });
-      const result = await changeRole(organisation.id, parsed.data.membershipId, parsed.data.role);
+      const result = await changeRole(organisation.id, parsed.data.membershipId, parsed.data.role, auditBy(context));
       if (!result.ok) return notDone(result.error);
       return json<ActionData>({ message: t("members.roleSaved", { name: result.name, role: `roles.${parsed.data.role}` }) });
     }
     case "remove-member": {
       const parsed = RemoveMemberSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      const result = await removeMember(organisation.id, parsed.data.membershipId);
+      const result = await removeMember(organisation.id, parsed.data.membershipId, auditBy(context));
       if (!result.ok) return notDone(result.error);
       return json<ActionData>({ message: t("members.removed", { name: result.name }) });
     }

@@ -1,3 +1,4 @@
+import { networkName, recordAudit, type AuditBy } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import { isMember } from "~/networks/networks.server";
@@ -16,22 +17,24 @@ export function listOwnCategories(organisationId: string) {
 /** A category is shared only with a network its organisation belongs to. */
 const networkAllowed = (organisationId: string, input: CategoryInput) => (input.networkId ? isMember(organisationId, input.networkId) : Promise.resolve(true));
 
-export async function createCategory(organisationId: string, input: CategoryInput): Promise<boolean> {
+export async function createCategory(organisationId: string, input: CategoryInput, by: AuditBy): Promise<boolean> {
   if (!(await networkAllowed(organisationId, input))) return false;
   const last = await db.category.aggregate({ where: { organisationId }, _max: { position: true } });
-  await db.category.create({ data: { ...input, organisationId, position: (last._max.position ?? -1) + 1 } });
+  const category = await db.category.create({ data: { ...input, organisationId, position: (last._max.position ?? -1) + 1 } });
+  if (input.networkId) await recordAudit(by, { organisationId, action: "category-sharing", target: { type: "category", id: category.id }, detail: `${input.name}: → ${await networkName(input.networkId)}` });
   return true;
 }
 
 export type UpdateResult = "saved" | "notFound" | "invalidNetwork";
 
-export async function updateCategory(organisationId: string, categoryId: string, input: CategoryInput): Promise<UpdateResult> {
+export async function updateCategory(organisationId: string, categoryId: string, input: CategoryInput, by: AuditBy): Promise<UpdateResult> {
   const existing = await db.category.findFirst({ where: { id: categoryId, organisationId } });
   if (!existing) return "notFound";
   if (!(await networkAllowed(organisationId, input))) return "invalidNetwork";
   await db.category.update({ where: { id: categoryId }, data: input });
   // Sharing changed: partner organisations now find (or no longer find) its threads.
   if (existing.networkId !== input.networkId) {
+    await recordAudit(by, { organisationId, action: "category-sharing", target: { type: "category", id: categoryId }, detail: `${input.name}: ${await networkName(existing.networkId)} → ${await networkName(input.networkId)}` });
     const threads = await db.thread.findMany({ where: { categoryId }, select: { id: true } });
     for (const { id } of threads) await indexThread(id);
     // Readers from the former network's organisations must stop receiving at once (they rejoin if the new network has them).

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
+import { recordAudit, type AuditBy } from "~/audit/audit.server";
 import { db, onPostgres } from "~/db.server";
 import { indexProjects } from "~/search/search-index.server";
 import { MappingSchema, resolveMapping, type Mapping } from "./nyps-mapping";
@@ -223,7 +224,7 @@ async function deleteProjectTags(tx: Tx, links: { projectId: string; tagId: stri
  * project's tags in those dimensions, other tags set in Lärloop stay. The
  * mapping used is remembered for the organisation's next import.
  */
-export async function importProjects(organisationId: string, bytes: Uint8Array, chosen?: Mapping): Promise<ImportResult> {
+export async function importProjects(organisationId: string, bytes: Uint8Array, chosen?: Mapping, by: AuditBy = { actorId: null }): Promise<ImportResult> {
   const { table, mapping, rows, problems } = await readAndValidate(organisationId, bytes, chosen);
   if (problems.length) return { ok: false, problems };
 
@@ -287,5 +288,6 @@ export async function importProjects(organisationId: string, bytes: Uint8Array, 
   );
   // Search is derived data, rebuilt from the projects; only new and changed ones need it.
   await indexProjects(changedIds);
+  await recordAudit(by, { organisationId, action: "projects-imported", detail: `${table.rows.length} read, ${created} created, ${updated} updated` });
   return { ok: true, read: table.rows.length, created, updated };
 }
