@@ -8,6 +8,7 @@ import { networksEn } from "./parts/networks";
 import { networkQuestionsEn } from "./parts/network-questions";
 import { studyVisitsEn } from "./parts/study-visits";
 import { networkFeedEn } from "./parts/network-feed";
+import { auditEn } from "./parts/audit";
 
 
 export const en: Resources = {
@@ -909,4 +910,5 @@ export const en: Resources = {
   networkQuestions: networkQuestionsEn,
   studyVisits: studyVisitsEn,
   networkFeed: networkFeedEn,
+  audit: auditEn,
 };

@@ -7,6 +7,7 @@ import { networksSv } from "./parts/networks";
 import { networkQuestionsSv } from "./parts/network-questions";
 import { studyVisitsSv } from "./parts/study-visits";
 import { networkFeedSv } from "./parts/network-feed";
+import { auditSv } from "./parts/audit";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -909,6 +910,7 @@ export const sv = {
   networkQuestions: networkQuestionsSv,
   studyVisits: studyVisitsSv,
   networkFeed: networkFeedSv,
+  audit: auditSv,
 };
 
 export type Resources = Shape<typeof sv>;

@@ -30,6 +30,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to={`/o/${slug}/settings/categories`}>{t("categories.title")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/o/${slug}/settings/audit`}>{t("audit.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
