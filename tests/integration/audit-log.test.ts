@@ -1,0 +1,177 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server.ts";
+import { PASSWORD, twoRegions } from "../support/fixtures.ts";
+import { Client, startTestServer, type TestServer } from "../support/test-server.ts";
+
+const WRONG_PASSWORD = "fel-lösenord-7731";
+const UNKNOWN_PASSWORD = "gissat-lösenord-4410";
+
+describe("audit log", () => {
+  let server: TestServer;
+  let world: Awaited<ReturnType<typeof twoRegions>>;
+  let lessonId: string;
+  const as = (email: string) => Client.signedIn(server.url, email, PASSWORD);
+  const page = async (client: Client, query = "") => {
+    const response = await client.get(`/o/region-nord/settings/audit${query}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await twoRegions();
+
+    // Real actions over HTTP, as people in Region Nord would take them.
+    const admin = await as("admin@nord.se");
+    const member = await as("member@nord.se");
+    expect((await new Client(server.url).signIn("member@nord.se", WRONG_PASSWORD)).status).toBe(401);
+    expect((await new Client(server.url).signIn("nobody@nord.se", UNKNOWN_PASSWORD)).status).toBe(401);
+
+    const membership = await db.membership.findFirstOrThrow({ where: { userId: world.people.northMember.id, organisationId: world.north.id } });
+    expect((await admin.post("/o/region-nord/settings/members", { intent: "change-role", membershipId: membership.id, role: "facilitator" })).status).toBe(200);
+
+    const lesson = { title: "Upphandling i små kommuner", bodyText: "Korta anbudstider stänger ute små företag.", sourceType: "other", evidence: "observation", intent: "publish" };
+    const created = await member.post("/o/region-nord/lessons/new", { ...lesson, visibility: "organisation" });
+    lessonId = created.headers.get("location")!.match(/lessons\/([^?]+)/)![1];
+    const shared = await member.post(`/o/region-nord/lessons/${lessonId}/edit`, { ...lesson, visibility: "network", networkId: world.network.id });
+    expect(shared.status).toBe(302);
+
+    const file = new File([readFileSync(path.resolve("tests/fixtures/nyps-export-sample.csv"))], "export.csv", { type: "text/csv" });
+    const preview = await (await admin.upload("/o/region-nord/projects/import", { file })).text();
+    const uploadId = preview.match(/name="uploadId" value="([a-f0-9]{32})"/)![1];
+    const imported = await admin.post("/o/region-nord/projects/import", { uploadId, intent: "import", "map-caseNumber": "Ärendenummer", "map-name": "Projektnamn", "map-supportForm": "Stödform", "map-decidedAmount": "Beslutat belopp" });
+    expect(await imported.text()).toContain("Importen är klar");
+  });
+  afterAll(() => server.close());
+
+  it("shows the admin who did what, when and from where, linked from the settings", async () => {
+    const admin = await as("admin@nord.se");
+    const html = await page(admin);
+    expect(html).toContain('href="/o/region-nord/settings/audit"');
+    expect(html).toContain("<h1>Händelselogg</h1>");
+    expect(html).toMatch(/<caption>Händelser, nyaste först<\/caption>/);
+    for (const text of [
+      "Inloggning",
+      "Misslyckad inloggning",
+      "Ändrad roll",
+      "Nina Medlem: member → facilitator",
+      "Ändrad synlighet för lärdom",
+      "Upphandling i små kommuner: organisation → network",
+      `href="/o/region-nord/lessons/${lessonId}"`,
+      "Projekt importerade",
+      "40 read, 40 created, 0 updated",
+      "Nora Admin",
+      "127.0.0.1",
+    ]) {
+      expect(html).toContain(text);
+    }
+    expect(html).not.toContain(WRONG_PASSWORD);
+    // A failed sign-in for an address that is no account belongs to no organisation.
+    expect(html).not.toContain("nobody@nord.se");
+  });
+
+  it("filters by event, by person and by date, as a GET form", async () => {
+    const admin = await as("admin@nord.se");
+    const roleChanges = await page(admin, "?action=role-change");
+    expect(roleChanges).toContain("1 händelse");
+    expect(roleChanges).toContain("Nina Medlem: member → facilitator");
+    expect(roleChanges).not.toContain("Projekt importerade</td>");
+
+    // A person's events: what they did, and what was done to their account.
+    const nina = await page(admin, `?actor=${world.people.northMember.id}`);
+    expect(nina).toContain("Ändrad synlighet för lärdom</td>");
+    expect(nina).toContain("Ändrad roll</td>");
+    expect(nina).toContain("Misslyckad inloggning</td>");
+    expect(nina).not.toContain("Projekt importerade</td>");
+
+    const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+    expect(await page(admin, `?from=${tomorrow}`)).toContain("Inga händelser matchar filtret.");
+    expect(await page(admin, `?action=projects-imported&from=2020-01-01&to=${tomorrow}`)).toContain("1 händelse");
+  });
+
+  it("exports what the filters show as CSV that Swedish Excel opens, without any password", async () => {
+    const admin = await as("admin@nord.se");
+    expect(await page(admin, "?action=role-change")).toContain('href="/o/region-nord/settings/audit.csv?action=role-change"');
+
+    const response = await admin.get("/o/region-nord/settings/audit.csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    expect(response.headers.get("content-disposition")).toContain('filename="handelselogg-region-nord.csv"');
+    const csv = await response.text();
+    const [header, ...rows] = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(header).toBe("När;Vem;Händelse;Kod;Uppgift;Gäller;Gäller (id);IP-adress");
+    expect(rows.some((r) => r.includes("Ändrad roll;role-change;Nina Medlem: member → facilitator;Person;"))).toBe(true);
+    expect(rows.some((r) => r.includes(`;Ändrad synlighet för lärdom;lesson-visibility;`) && r.includes(lessonId))).toBe(true);
+    expect(rows.some((r) => r.includes(";Projekt importerade;projects-imported;40 read, 40 created, 0 updated;"))).toBe(true);
+    expect(rows.some((r) => r.startsWith(new Date().getFullYear().toString()) && r.includes("Misslyckad inloggning;sign-in-failed;"))).toBe(true);
+    expect(csv).not.toContain(WRONG_PASSWORD);
+
+    const filtered = (await (await admin.get("/o/region-nord/settings/audit.csv?action=role-change")).text()).trimEnd().split("\r\n");
+    expect(filtered).toHaveLength(2);
+  });
+
+  it("logs a failed sign-in without the password, and one for an unknown address in no organisation", async () => {
+    const failed = await db.auditEvent.findMany({ where: { action: "sign-in-failed" } });
+    expect(failed).toHaveLength(2);
+    const known = failed.find((e) => e.actorId === world.people.northMember.id)!;
+    expect(known).toMatchObject({ organisationId: world.north.id, actorName: "Nina Medlem", detail: "" });
+    const unknown = failed.find((e) => e.actorId === null)!;
+    expect(unknown).toMatchObject({ organisationId: null, detail: "nobody@nord.se" });
+    expect(unknown.ip).toMatch(/127\.0\.0\.1/);
+    const everything = JSON.stringify(await db.auditEvent.findMany());
+    expect(everything).not.toContain(WRONG_PASSWORD);
+    expect(everything).not.toContain(UNKNOWN_PASSWORD);
+  });
+
+  it("is for admins only; another organisation's admin sees none of it", async () => {
+    const member = await as("member@syd.se");
+    expect((await member.get("/o/region-syd/settings/audit")).status).toBe(403);
+    expect((await member.get("/o/region-syd/settings/audit.csv")).status).toBe(403);
+    const facilitator = await as("facilitator@nord.se");
+    expect((await facilitator.get("/o/region-nord/settings/audit")).status).toBe(403);
+    expect((await facilitator.get("/o/region-nord/settings/audit.csv")).status).toBe(403);
+    expect((await new Client(server.url).get("/o/region-nord/settings/audit.csv")).status).toBe(302);
+
+    const southAdmin = await as("admin@syd.se");
+    expect((await southAdmin.get("/o/region-nord/settings/audit")).status).toBe(404);
+    expect((await southAdmin.get("/o/region-nord/settings/audit.csv")).status).toBe(404);
+    const own = await (await southAdmin.get("/o/region-syd/settings/audit")).text();
+    expect(own).toContain("Sven Admin");
+    for (const text of ["Nina Medlem", "Nora Admin", "Ändrad roll</td>", "Projekt importerade</td>", "Upphandling"]) expect(own).not.toContain(text);
+    const ownCsv = await (await southAdmin.get("/o/region-syd/settings/audit.csv")).text();
+    expect(ownCsv).not.toContain("Nina Medlem");
+    // Someone from Region Nord cannot be picked as a person to filter by in Region Syd.
+    const byNina = await (await southAdmin.get(`/o/region-syd/settings/audit?actor=${world.people.northMember.id}`)).text();
+    expect(byNina).toContain("Inga händelser matchar filtret.");
+  });
+
+  it("pages through a long log, keeping the filters", async () => {
+    await db.auditEvent.createMany({
+      data: Array.from({ length: 60 }, (_, i) => ({
+        organisationId: world.north.id,
+        actorId: world.people.northFacilitator.id,
+        actorName: "Nils Samtalsledare",
+        action: "sign-in",
+        ip: `10.0.0.${i}`,
+        createdAt: new Date(Date.now() - (i + 1) * 60_000),
+      })),
+    });
+    const admin = await as("admin@nord.se");
+    const first = await page(admin, "?action=sign-in");
+    expect(first).toContain('href="/o/region-nord/settings/audit?action=sign-in&amp;page=2"');
+    const second = await page(admin, "?action=sign-in&page=2");
+    expect(second).toContain('<span aria-current="page">Sida 2</span>');
+    expect(second).toContain("10.0.0.59");
+  });
+
+  it("keeps the events, and the name, after the person's account is gone", async () => {
+    await db.user.delete({ where: { id: world.people.northMember.id } });
+    const rows = await db.auditEvent.findMany({ where: { actorName: "Nina Medlem" } });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.actorId === null)).toBe(true);
+    const admin = await as("admin@nord.se");
+    expect(await page(admin, "?action=lesson-visibility")).toContain("Nina Medlem");
+  });
+});
