@@ -2,6 +2,7 @@ import { hashPassword } from "../app/auth/password.server.ts";
 import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
+import { seedDemoAudit } from "./demo/audit.ts";
 import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoFollowup } from "./demo/followup.ts";
@@ -128,6 +129,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoNetworkQuestions(tx, organisationIds, userIds);
     await seedDemoStudyVisits(tx, organisationIds, userIds);
     await seedDemoNetworkFeed(tx, userIds);
+    await seedDemoAudit(tx, organisationIds, userIds);
   }, { timeout: 60_000 });
   return true;
 }
