@@ -214,6 +214,7 @@ export async function approveLesson(viewer: Viewer, lessonId: string): Promise<b
     data: { status: "published", publishedAt: new Date() },
   });
   if (count === 1) await indexLesson(lessonId);
+  if (count === 1) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id: lessonId }, detail: "pending-approval → published" });
   return count === 1;
 }
 
