@@ -166,6 +166,29 @@ describe("audit log", () => {
     expect(second).toContain("10.0.0.59");
   });
 
+  it("records sharing a category, moderation and leaving a network beside the organisation's own logs", async () => {
+    const admin = await as("admin@nord.se");
+    const member = await as("facilitator@nord.se");
+    expect((await admin.post("/o/region-nord/settings/categories", { intent: "create-category", name: "Erfarenheter" })).status).toBe(200);
+    const category = await db.category.findFirstOrThrow({ where: { organisationId: world.north.id, name: "Erfarenheter" } });
+    const shared = await admin.post("/o/region-nord/settings/categories", { intent: "update-category", categoryId: category.id, name: "Erfarenheter", networkId: world.network.id });
+    expect(shared.status).toBe(200);
+
+    const started = await member.post("/o/region-nord/daily/new", { categoryId: category.id, title: "Grannkommunen", bodyText: "Handläggarna där är helt inkompetenta." });
+    const threadId = started.headers.get("location")!.match(/\/daily\/([^/?#]+)$/)![1];
+    const post = await db.post.findFirstOrThrow({ where: { threadId } });
+    expect((await admin.post(`/o/region-nord/daily/${threadId}`, { intent: "hide-post", postId: post.id, reason: "Personangrepp" })).status).toBe(200);
+    expect((await admin.post(`/o/region-nord/networks/${world.network.id}`, { intent: "leave" })).status).toBe(302);
+
+    const html = await page(admin);
+    expect(html).toContain("Erfarenheter: – → Nord och Syd");
+    expect(html).toContain("hide-post: Personangrepp");
+    expect(html).toContain("Lämnade nätverk");
+    expect(html).toContain("unshared: 1 lessons, 1 categories, 0 sessions");
+    // The moderation log keeps its own record.
+    expect(await db.moderationAct.count({ where: { postId: post.id, action: "hide-post" } })).toBe(1);
+  });
+
   it("keeps the events, and the name, after the person's account is gone", async () => {
     await db.user.delete({ where: { id: world.people.northMember.id } });
     const rows = await db.auditEvent.findMany({ where: { actorName: "Nina Medlem" } });
