@@ -282,6 +282,35 @@ describe("every route, asked as each kind of caller", () => {
     expect(mismatches).toEqual([]);
   });
 
+  it("answers 404 to an admin of a network partner for what the owner kept to itself", async () => {
+    // Region Syd shares a network with Nord, but Nord shared none of these with it; the network's own pages are shared by design.
+    const kept = new Set(["lessonId", "threadId", "postId", "callId", "evaluationId", "goalId", "projectId", "seriesId", "sessionId"]);
+    const partnerAdmin = await Client.signedIn(server.url, "admin@syd.se", PASSWORD);
+    const mismatches: string[] = [];
+    for (const row of workspaceRows.filter((r) => [...r.path.matchAll(/:(\w+)/g)].some((m) => kept.has(m[1])))) {
+      const target = address(row.path, { slug: "region-syd" });
+      const got = await observed(await partnerAdmin.get(target));
+      if (got !== "404") mismatches.push(`${target}: ${got}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("keeps to what the public rows' notes promise: only publishing organisations, public lessons and live tokens", async () => {
+    const anyone = clients.anonymous;
+    const notFound = [
+      "/results/region-syd", // Syd does not publish its results
+      "/api/v1/results/region-syd",
+      "/results/region-syd/lessons.csv",
+      `/results/region-nord/lessons/${values.lessonId}`, // a lesson kept to the organisation
+      `/api/v1/results/region-nord/lessons/${values.lessonId}`,
+      "/calendar/no-such-token/larloop.ics",
+      "/invitations/no-such-token",
+    ];
+    for (const target of notFound) expect(await observed(await anyone.get(target)), target).toBe("404");
+    // A directory entry only for organisations in the network.
+    expect(await observed(await clients.admin.get(`/o/region-nord/networks/${values.networkId}/organisations/region-ost`))).toBe("404");
+  });
+
   describe("the live channel", () => {
     const connected = async (client: Client) => {
       const socket = client.socket();
