@@ -36,7 +36,9 @@ function tableRows(markdown: string, firstHeader: string): string[][] {
 
 function readMatrix() {
   const markdown = readFileSync(path.resolve("docs/security.md"), "utf8");
-  const section = markdown.slice(markdown.indexOf("## Authorisation matrix"));
+  const start = markdown.indexOf("## Authorisation matrix");
+  if (start < 0) throw new Error('docs/security.md has no "## Authorisation matrix" section');
+  const section = markdown.slice(start);
   const byCaller = (cells: string[]) => Object.fromEntries(CALLERS.map((c, i) => [c, cells[i]])) as Record<Caller, string>;
   const routes: RouteRow[] = tableRows(section, "Route file").map(([file, routePath, ...rest]) => ({ file, path: routePath, expected: byCaller(rest), post: rest[5] }));
   const events: EventRow[] = tableRows(section, "Socket event").map(([event, ...rest]) => ({ event, expected: byCaller(rest) }));
