@@ -85,7 +85,7 @@ describe("start-up", () => {
       description: "Ändrad före omstart",
     });
     kept.close();
-  });
+  }, 60_000); // two full starts, each migrating and filling an empty database, on a machine shared with other test files
 
   it("creates no demo data in production and serves the built app", async () => {
     const dir = mkdtempSync(path.join(process.env.DATA_DIR!, "prod-"));
@@ -95,5 +95,5 @@ describe("start-up", () => {
     const page = await fetch(server.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Välkommen till Lärloop");
-  });
+  }, 60_000);
 });
