@@ -51,8 +51,12 @@ export async function indexLesson(lessonId: string): Promise<void> {
 
 const SLICE = 500;
 
-/** (Re)index projects after an import or an edit, a slice of rows per statement. */
-export async function indexProjects(projectIds: string[]): Promise<void> {
+/**
+ * (Re)index projects after an import or an edit, a slice of rows per statement.
+ * `new: true` says none of them is indexed yet: it skips the DELETE by ref_id,
+ * which scans the whole FTS table (ref_id is an UNINDEXED column).
+ */
+export async function indexProjects(projectIds: string[], options: { new?: boolean } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     for (let i = 0; i < projectIds.length; i += SLICE) {
       const ids = projectIds.slice(i, i + SLICE);
@@ -61,7 +65,7 @@ export async function indexProjects(projectIds: string[]): Promise<void> {
         select: { id: true, organisationId: true, caseNumber: true, name: true, beneficiary: true, supportForm: true, statusLabel: true },
       });
       if (!projects.length) continue;
-      await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'project' AND ref_id IN (${Prisma.join(projects.map((p) => p.id))})`;
+      if (!options.new) await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'project' AND ref_id IN (${Prisma.join(projects.map((p) => p.id))})`;
       const rows = projects.map(
         (p) => Prisma.sql`('project', ${p.id}, ${p.organisationId}, 0, ${stemText(`${p.caseNumber} ${p.name}`)}, ${stemText([p.beneficiary, p.supportForm, p.statusLabel].join(" "))})`,
       );
@@ -149,7 +153,7 @@ export async function rebuildSearchIndex(): Promise<void> {
     { timeout: 600_000 },
   );
   const projects = await db.project.findMany({ select: { id: true } });
-  await indexProjects(projects.map((p) => p.id));
+  await indexProjects(projects.map((p) => p.id), { new: true });
   const threads = await db.thread.findMany({ select: { id: true } });
   for (const { id } of threads) await indexThread(id);
 }

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server.ts";
 import { importProjects, previewImport } from "../../app/projects/import/import-projects.server.ts";
-import { createOrganisation, PASSWORD, twoRegions } from "../support/fixtures.ts";
+import { addMember, createOrganisation, createUser, PASSWORD, twoRegions } from "../support/fixtures.ts";
 import { refuseWrites } from "../support/refuse-writes.ts";
 import { Client, startTestServer, type TestServer } from "../support/test-server.ts";
 
@@ -52,6 +52,26 @@ describe("project import", () => {
     expect(result).toEqual({ ok: true, read: 40, created: 0, updated: 40 });
     expect(await db.project.count({ where: { organisationId: world.north.id } })).toBe(40);
     expect(await db.projectTag.count({ where: { projectId: project.id } })).toBe(2);
+  });
+
+  it("makes imported projects findable in search, and a renamed project findable under its new name only", async () => {
+    const east = await createOrganisation("region-ost", "Region Öst");
+    await addMember((await createUser("member@ost.se", "Oda Medlem")).id, east.id, "member");
+    const header = readFileSync(path.resolve("tests/fixtures/nyps-export-sample.csv"), "utf8").split("\n")[0];
+    const file = (name: string) =>
+      new Uint8Array(Buffer.from(`${header}\n20240101;${name};Hamnbolaget AB;556000-0001;Regionalt projektstöd;100 000;0;2024-01-10;2024-02-01;2025-01-31;Beslutat;Innovation;Energi;Visby\n`));
+    const hits = async (q: string) => {
+      const html = await (await (await as("member@ost.se")).get(`/o/region-ost/search?q=${encodeURIComponent(q)}`)).text();
+      return html.replace(/<[^>]+>/g, "").split("20240101").length - 1;
+    };
+
+    expect(await importProjects(east.id, file("Vätgastankning i hamnen"))).toMatchObject({ ok: true, created: 1 });
+    expect(await hits("vätgastankning")).toBeGreaterThan(0);
+    expect(await importProjects(east.id, file("Elektrifierade färjelägen"))).toMatchObject({ ok: true, created: 0, updated: 1 });
+    expect(await hits("färjelägen")).toBeGreaterThan(0);
+    expect(await hits("vätgastankning")).toBe(0);
+    const entries = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM search_index WHERE kind = 'project' AND organisation_id = ${east.id}`;
+    expect(Number(entries[0].n)).toBe(1);
   });
 
   it("lists every bad row and why, and writes nothing", async () => {

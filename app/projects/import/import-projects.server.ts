@@ -228,7 +228,7 @@ export async function importProjects(organisationId: string, bytes: Uint8Array, 
   const { table, mapping, rows, problems } = await readAndValidate(organisationId, bytes, chosen);
   if (problems.length) return { ok: false, problems };
 
-  const { created, updated, changedIds } = await db.$transaction(
+  const { created, updated, newIds, changedIds } = await db.$transaction(
     async (tx) => {
       const now = dateText(new Date())!;
       const existing = new Map(
@@ -282,11 +282,12 @@ export async function importProjects(organisationId: string, bytes: Uint8Array, 
         create: { organisationId, kind: MAPPING_KIND, mapping: JSON.stringify(mapping) },
         update: { mapping: JSON.stringify(mapping) },
       });
-      return { created: fresh.length, updated: rows.length - fresh.length, changedIds: [...fresh, ...changed].map((p) => p.id) };
+      return { created: fresh.length, updated: rows.length - fresh.length, newIds: fresh.map((p) => p.id), changedIds: changed.map((p) => p.id) };
     },
     { timeout: 120_000 },
   );
   // Search is derived data, rebuilt from the projects; only new and changed ones need it.
+  await indexProjects(newIds, { new: true });
   await indexProjects(changedIds);
   await recordAudit(by, { organisationId, action: "projects-imported", detail: `${table.rows.length} read, ${created} created, ${updated} updated` });
   return { ok: true, read: table.rows.length, created, updated };
