@@ -35,7 +35,6 @@ export const en: Resources = {
     evaluations: "Evaluation",
     networks: "Networks",
     settings: "Settings",
-    comingSoon: "This area is on its way",
     description: {
       daily: "Threads for daily learning will live here: raise what you just saw in a project, ask colleagues and turn the useful parts into lessons – live, without reloading.",
       sessions: "Scheduled seldom-learning sessions will live here, such as “Buzzin' bees”: think alone, talk with your neighbour, then the whole group – with a shared timer and results that become lessons and actions.",

@@ -35,7 +35,6 @@ export const sv = {
     evaluations: "Utvärdering",
     networks: "Nätverk",
     settings: "Inställningar",
-    comingSoon: "Det här området är på väg",
     description: {
       daily: "Här kommer trådar för det dagliga lärandet: ta upp det du just sett i ett projekt, fråga kollegor och gör det användbara till lärdomar – live, utan att ladda om sidan.",
       sessions: "Här kommer schemalagda lärtillfällen för sällanlärandet, till exempel ”Buzzin' bees”: tänk själv, prata med grannen, sedan hela gruppen – med gemensam timer och resultat som blir lärdomar och åtgärder.",

@@ -1,8 +1,3 @@
-// The areas of an organisation's workspace. Later capabilities replace each
-// placeholder with a route of its own.
+// The areas of an organisation's workspace, in the order the navigation shows them; each has a route of its own.
 export const AREAS = ["daily", "sessions", "lessons", "goals", "projects", "calls", "dashboard", "evaluations", "networks"] as const;
 export type Area = (typeof AREAS)[number];
-
-export function isArea(value: string | undefined): value is Area {
-  return (AREAS as readonly string[]).includes(value ?? "");
-}
