@@ -78,12 +78,14 @@ test("the organisation's pages have no serious accessibility violations", async 
     ["/o/region-demo/settings", "Organisationens profil"],
     ["/o/region-demo/settings/members", "Medlemmar"],
     ["/o/region-demo/settings/tags", "Taggar"],
+    ["/o/region-demo/settings/audit", "Händelselogg"],
     ["/organisations/new", "Skapa organisation"],
     ["/o/region-demo/goals", "Mål"],
     ["/o/region-demo/lessons", "Lärdomar"],
     ["/o/region-demo/lessons/new", "Ny lärdom"],
     ["/o/region-demo/projects", "Projekt"],
     ["/o/region-demo/search?q=upphandling", "Sök"],
+    ["/o/region-demo/visits", "Studiebesök"],
   ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();

@@ -55,22 +55,22 @@ describe("project import", () => {
   });
 
   it("makes imported projects findable in search, and a renamed project findable under its new name only", async () => {
-    const east = await createOrganisation("region-ost", "Region Öst");
-    await addMember((await createUser("member@ost.se", "Oda Medlem")).id, east.id, "member");
+    const harbour = await createOrganisation("region-hamn", "Region Hamn");
+    await addMember((await createUser("member@hamn.se", "Hanna Medlem")).id, harbour.id, "member");
     const header = readFileSync(path.resolve("tests/fixtures/nyps-export-sample.csv"), "utf8").split("\n")[0];
     const file = (name: string) =>
       new Uint8Array(Buffer.from(`${header}\n20240101;${name};Hamnbolaget AB;556000-0001;Regionalt projektstöd;100 000;0;2024-01-10;2024-02-01;2025-01-31;Beslutat;Innovation;Energi;Visby\n`));
     const hits = async (q: string) => {
-      const html = await (await (await as("member@ost.se")).get(`/o/region-ost/search?q=${encodeURIComponent(q)}`)).text();
+      const html = await (await (await as("member@hamn.se")).get(`/o/region-hamn/search?q=${encodeURIComponent(q)}`)).text();
       return html.replace(/<[^>]+>/g, "").split("20240101").length - 1;
     };
 
-    expect(await importProjects(east.id, file("Vätgastankning i hamnen"))).toMatchObject({ ok: true, created: 1 });
+    expect(await importProjects(harbour.id, file("Vätgastankning i hamnen"))).toMatchObject({ ok: true, created: 1 });
     expect(await hits("vätgastankning")).toBeGreaterThan(0);
-    expect(await importProjects(east.id, file("Elektrifierade färjelägen"))).toMatchObject({ ok: true, created: 0, updated: 1 });
+    expect(await importProjects(harbour.id, file("Elektrifierade färjelägen"))).toMatchObject({ ok: true, created: 0, updated: 1 });
     expect(await hits("färjelägen")).toBeGreaterThan(0);
     expect(await hits("vätgastankning")).toBe(0);
-    const entries = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM search_index WHERE kind = 'project' AND organisation_id = ${east.id}`;
+    const entries = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM search_index WHERE kind = 'project' AND organisation_id = ${harbour.id}`;
     expect(Number(entries[0].n)).toBe(1);
   });
 
