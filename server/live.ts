@@ -25,7 +25,7 @@ export function attachLiveChannel(httpServer: HttpServer): Server {
     if (headers.origin && !isSameOrigin(headers.origin, headers.host)) return next(new Error("forbidden origin"));
     try {
       const secure = (socket.request.socket as { encrypted?: boolean }).encrypted === true;
-      const { user, session } = await checkSessionCookie(headers.cookie, secure);
+      const { user, session } = await checkSessionCookie(headers.cookie, secure, false);
       if (!user || !session) return next(new Error("unauthorized"));
       socket.data.user = { id: user.id, name: user.name };
       socket.data.sessionId = session.id;

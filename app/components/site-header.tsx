@@ -54,6 +54,9 @@ export function SiteHeader({ data }: { data: RootData | undefined }) {
                   <button type="submit" className="button button--secondary">
                     {t("header.signOut")}
                   </button>
+                  <button type="submit" name="scope" value="everywhere" className="button button--link button--small">
+                    {t("header.signOutEverywhere")}
+                  </button>
                 </Form>
               </>
             ) : (

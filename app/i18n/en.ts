@@ -21,6 +21,7 @@ export const en: Resources = {
     signIn: "Sign in",
     signUp: "Create account",
     signOut: "Sign out",
+    signOutEverywhere: "Sign out on all devices",
   },
   language: { switchTo: "På svenska" },
   areas: {

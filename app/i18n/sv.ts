@@ -21,6 +21,7 @@ export const sv = {
     signIn: "Logga in",
     signUp: "Skapa konto",
     signOut: "Logga ut",
+    signOutEverywhere: "Logga ut på alla enheter",
   },
   language: { switchTo: "In English" },
   areas: {

@@ -1,4 +1,5 @@
 import { recordAudit, type AuditBy } from "~/audit/audit.server";
+import { rotateSessionsOf } from "~/auth/lucia.server";
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import type { Role } from "./roles";
@@ -31,6 +32,7 @@ export async function changeRole(organisationId: string, membershipId: string, r
   if (!membership) return { ok: false, error: "notFound" };
   if (await removesLastAdmin(organisationId, membership.role, role)) return { ok: false, error: "lastAdmin" };
   await db.membership.update({ where: { id: membership.id }, data: { role } });
+  await rotateSessionsOf(membership.userId);
   await recordAudit(by, { organisationId, action: "role-change", target: { type: "user", id: membership.userId }, detail: `${membership.user.name}: ${membership.role} → ${role}` });
   return { ok: true, name: membership.user.name };
 }
@@ -40,6 +42,7 @@ export async function removeMember(organisationId: string, membershipId: string,
   if (!membership) return { ok: false, error: "notFound" };
   if (await removesLastAdmin(organisationId, membership.role, null)) return { ok: false, error: "lastAdmin" };
   await db.membership.delete({ where: { id: membership.id } });
+  await rotateSessionsOf(membership.userId);
   await recordAudit(by, { organisationId, action: "member-removed", target: { type: "user", id: membership.userId }, detail: `${membership.user.name} (${membership.role})` });
   publishAccessEvent({ type: "membership-ended", userId: membership.userId, organisationId });
   return { ok: true, name: membership.user.name };

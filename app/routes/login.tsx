@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 401 },
       );
     }
-    const cookie = await startSession(userId, isSecureRequest(request));
+    const cookie = await startSession(userId, isSecureRequest(request), context.session?.id);
     return redirect(redirectTo ?? "/", { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;

@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const user = await createAccount(account, await requestLocale(request, context));
-  const cookie = await startSession(user.id, isSecureRequest(request));
+  const cookie = await startSession(user.id, isSecureRequest(request), context.session?.id);
   return redirect(redirectTo ?? "/", { headers: { "Set-Cookie": cookie } });
 }
 
