@@ -33,7 +33,22 @@ export async function tuneSqlite(db: Db): Promise<void> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  // Table statistics for the query planner, gathered where they are missing or stale: without them
-  // SQLite can walk tens of thousands of lessons where a few id lookups would do (docs/benchmarks.md).
+  await refreshPlannerStatistics(db);
+}
+
+/**
+ * Table statistics for the query planner, gathered where they are missing or stale: without them
+ * SQLite can walk tens of thousands of lessons where a few id lookups would do (docs/benchmarks.md).
+ * Run at start and then hourly, as SQLite advises for long-lived connections, since tables grow
+ * while the server runs (an import, a busy term).
+ */
+export async function refreshPlannerStatistics(db: Db): Promise<void> {
+  if (isPostgresUrl()) return;
   await db.$queryRawUnsafe("PRAGMA optimize = 0x10002");
+}
+
+export function refreshPlannerStatisticsHourly(db: Db): () => void {
+  const timer = setInterval(() => void refreshPlannerStatistics(db).catch((error) => console.error("PRAGMA optimize failed", error)), 3_600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import closeWithGrace from "close-with-grace";
 import { createAppServer } from "./app.ts";
-import { migrateDatabase, tuneSqlite } from "./database.ts";
+import { migrateDatabase, refreshPlannerStatisticsHourly, tuneSqlite } from "./database.ts";
 import { shareAcrossNodes } from "./redis.ts";
 
 const mode = process.env.NODE_ENV === "development" ? "development" : "production";
@@ -25,6 +25,7 @@ if (process.env.MIGRATE_ON_START !== "false") await migrateDatabase();
 const { db } = await import("../app/db.server.ts");
 const { sessionSecret } = await import("../app/config.server.ts");
 await tuneSqlite(db);
+const stopRefreshingStatistics = refreshPlannerStatisticsHourly(db);
 sessionSecret();
 
 if (process.env.NODE_ENV !== "production") {
@@ -70,6 +71,7 @@ const DRAIN_MS = 10_000;
 closeWithGrace({ delay: DRAIN_MS + 10_000 }, async ({ signal, err }) => {
   if (err) console.error(err);
   else console.info(`${signal}: shutting down`);
+  stopRefreshingStatistics();
   await shutDown(DRAIN_MS);
   await closeRedis?.();
   await db.$disconnect();

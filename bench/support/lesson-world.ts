@@ -112,5 +112,8 @@ async function createLessons(context: BenchContext): Promise<LessonWorld> {
   await rebuildSearchIndex();
   const rebuildMs = nowMs() - started;
   log(`  rebuildSearchIndex() in ${(rebuildMs / 1000).toFixed(1)} s`);
+  // What the server's hourly statistics refresh (server/database.ts) would have done by now.
+  const { refreshPlannerStatistics } = await import("../../server/database.ts");
+  await refreshPlannerStatistics(db);
   return { organisationIds, rebuildMs };
 }
