@@ -29,7 +29,7 @@ export function liveChannelUpgraded(page: Page): Promise<void> {
 }
 
 /** Press Tab (only the keyboard) until `target` has focus; fails if it is not reachable within `max` presses. */
-export async function tabTo(page: Page, target: Locator, max = 30) {
+export async function tabTo(page: Page, target: Locator, max = 40) {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press("Tab");

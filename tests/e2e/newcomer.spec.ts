@@ -41,7 +41,7 @@ test("a newcomer signs up, is invited, joins, switches language and sees colleag
   expect(link).toMatch(new RegExp(`^http://localhost:${process.env.E2E_PORT ?? 3210}/invitations/[^/]+$`));
 
   // 3. The newcomer has signed out meanwhile, opens the link, signs in from it and accepts.
-  await newcomer.getByRole("button", { name: "Logga ut" }).click();
+  await newcomer.getByRole("button", { name: "Logga ut", exact: true }).click();
   await expect(newcomer.getByRole("banner").getByRole("link", { name: "Logga in" })).toBeVisible();
   await newcomer.goto(link);
   await expect(newcomer.getByRole("heading", { level: 1, name: "Inbjudan till Region Demo" })).toBeVisible();
