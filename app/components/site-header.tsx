@@ -49,7 +49,9 @@ export function SiteHeader({ data }: { data: RootData | undefined }) {
             {data?.user ? (
               <>
                 <NotificationBell initialUnread={data.unreadNotifications} />
-                <span className="signed-in-as">{t("header.signedInAs", { name: data.user.name })}</span>
+                <Link to="/account" className="signed-in-as">
+                  {t("header.signedInAs", { name: data.user.name })}
+                </Link>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="button button--secondary">
                     {t("header.signOut")}

@@ -8,6 +8,7 @@ import { networksEn } from "./parts/networks";
 import { networkQuestionsEn } from "./parts/network-questions";
 import { studyVisitsEn } from "./parts/study-visits";
 import { networkFeedEn } from "./parts/network-feed";
+import { accountEn } from "./parts/account";
 import { auditEn } from "./parts/audit";
 
 
@@ -910,5 +911,6 @@ export const en: Resources = {
   networkQuestions: networkQuestionsEn,
   studyVisits: studyVisitsEn,
   networkFeed: networkFeedEn,
+  account: accountEn,
   audit: auditEn,
 };

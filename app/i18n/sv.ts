@@ -7,6 +7,7 @@ import { networksSv } from "./parts/networks";
 import { networkQuestionsSv } from "./parts/network-questions";
 import { studyVisitsSv } from "./parts/study-visits";
 import { networkFeedSv } from "./parts/network-feed";
+import { accountSv } from "./parts/account";
 import { auditSv } from "./parts/audit";
 import type { Shape } from "./shape";
 
@@ -910,6 +911,7 @@ export const sv = {
   networkQuestions: networkQuestionsSv,
   studyVisits: studyVisitsSv,
   networkFeed: networkFeedSv,
+  account: accountSv,
   audit: auditSv,
 };
 

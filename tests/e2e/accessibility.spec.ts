@@ -73,6 +73,7 @@ test("the organisation's pages have no serious accessibility violations", async 
     ["/o/region-demo/daily/moderation", "Modereringslogg"],
     ["/o/region-demo/settings/categories", "Kategorier"],
     ["/notifications", "Aviseringar"],
+    ["/account", "Mitt konto"],
     ["/o/region-demo/sessions", "Lärtillfällen"],
     ["/o/region-demo/sessions/new", "Planera ett lärtillfälle"],
     ["/o/region-demo/settings", "Organisationens profil"],

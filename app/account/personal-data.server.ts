@@ -1,0 +1,84 @@
+import { db } from "~/db.server";
+
+/**
+ * Everything Lärloop holds about one person, for their own download (GDPR
+ * art. 15 and 20): what they wrote, where they are a member, what they were
+ * told and what was logged about their account. Other people appear only by
+ * name where the person's own data refers to them; no password hash, session
+ * id, token or secret is included.
+ */
+export async function personalDataOf(userId: string) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { name: true, email: true, locale: true, createdAt: true, mailOnMention: true, mailOnReply: true, followOnPost: true },
+  });
+  const organisation = { select: { name: true } } as const;
+  const [
+    memberships,
+    signIns,
+    lessons,
+    lessonComments,
+    threads,
+    posts,
+    reactions,
+    follows,
+    notifications,
+    learningSessions,
+    sessionNotes,
+    actionItems,
+    calls,
+    studyVisits,
+    networkAnswers,
+    auditEvents,
+  ] = await Promise.all([
+    db.membership.findMany({ where: { userId }, select: { role: true, askMeAbout: true, createdAt: true, organisation } }),
+    db.session.findMany({ where: { userId }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
+    db.lesson.findMany({
+      where: { authorId: userId },
+      select: { title: true, status: true, visibility: true, context: true, whatHappened: true, whatWeLearned: true, recommendation: true, createdAt: true, updatedAt: true, organisation },
+    }),
+    db.lessonComment.findMany({ where: { authorId: userId }, select: { body: true, createdAt: true, lesson: { select: { title: true } } } }),
+    db.thread.findMany({ where: { authorId: userId }, select: { title: true, createdAt: true, organisation } }),
+    db.post.findMany({ where: { authorId: userId, deletedAt: null }, select: { number: true, bodyText: true, createdAt: true, editedAt: true, thread: { select: { title: true } } } }),
+    db.postReaction.findMany({ where: { userId }, select: { kind: true, createdAt: true, post: { select: { number: true, thread: { select: { title: true } } } } } }),
+    db.threadFollow.findMany({ where: { userId }, select: { thread: { select: { title: true } } } }),
+    db.notification.findMany({ where: { userId }, select: { type: true, createdAt: true, readAt: true, thread: { select: { title: true } }, actor: { select: { name: true } } } }),
+    db.sessionParticipant.findMany({ where: { userId }, select: { role: true, rsvp: true, invitedAt: true, session: { select: { title: true, startsAt: true } } } }),
+    db.sessionNote.findMany({ where: { authorId: userId }, select: { text: true, createdAt: true, session: { select: { title: true } } } }),
+    db.actionItem.findMany({ where: { ownerId: userId }, select: { title: true, dueDate: true, doneAt: true, createdAt: true } }),
+    db.call.findMany({ where: { authorId: userId }, select: { title: true, createdAt: true, organisation } }),
+    db.studyVisitParticipant.findMany({ where: { userId }, select: { studyVisit: { select: { title: true, visitDate: true } } } }),
+    db.networkAnswer.findMany({ where: { answeredById: userId }, select: { answer: true, updatedAt: true, questionnaire: { select: { title: true } } } }),
+    db.auditEvent.findMany({ where: { OR: [{ actorId: userId }, { targetType: "user", targetId: userId }] }, select: { action: true, detail: true, ip: true, createdAt: true, organisation } }),
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    account: user,
+    memberships,
+    signIns,
+    lessons,
+    lessonComments,
+    threads,
+    posts,
+    reactions,
+    follows,
+    notifications,
+    learningSessions,
+    sessionNotes,
+    actionItems,
+    calls,
+    studyVisits,
+    networkAnswers,
+    auditEvents,
+  };
+}
+
+/** What the account page shows: who the person is, where they are a member, how many browsers are signed in. */
+export async function accountOverview(userId: string) {
+  const [account, memberships, signIns] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, createdAt: true } }),
+    db.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { name: true, slug: true } } }, orderBy: { createdAt: "asc" } }),
+    db.session.count({ where: { userId } }),
+  ]);
+  return { account, memberships, signIns };
+}
