@@ -1,5 +1,11 @@
 import { db } from "~/db.server";
 
+/** Awaits every query of a record at once and keeps their names and types. */
+async function allOf<T extends Record<string, Promise<unknown>>>(queries: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const values = await Promise.all(Object.values(queries));
+  return Object.fromEntries(Object.keys(queries).map((name, i) => [name, values[i]])) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 /**
  * Everything Lärloop holds about one person, for their own download (GDPR
  * art. 15 and 20): what they wrote, where they are a member, what they were
@@ -10,74 +16,153 @@ import { db } from "~/db.server";
 export async function personalDataOf(userId: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, locale: true, createdAt: true, mailOnMention: true, mailOnReply: true, followOnPost: true },
+    select: {
+      name: true,
+      email: true,
+      locale: true,
+      createdAt: true,
+      mailOnMention: true,
+      mailOnReply: true,
+      followOnPost: true,
+    },
   });
   const organisation = { select: { name: true } } as const;
-  const [
-    memberships,
-    signIns,
-    lessons,
-    lessonComments,
-    threads,
-    posts,
-    reactions,
-    follows,
-    notifications,
-    learningSessions,
-    sessionNotes,
-    actionItems,
-    calls,
-    studyVisits,
-    networkAnswers,
-    auditEvents,
-  ] = await Promise.all([
-    db.membership.findMany({ where: { userId }, select: { role: true, askMeAbout: true, createdAt: true, organisation } }),
-    db.session.findMany({ where: { userId }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
-    db.lesson.findMany({
-      where: { authorId: userId },
-      select: { title: true, status: true, visibility: true, context: true, whatHappened: true, whatWeLearned: true, recommendation: true, createdAt: true, updatedAt: true, organisation },
+  const written = await allOf({
+    memberships: db.membership.findMany({
+      where: { userId },
+      select: { role: true, askMeAbout: true, createdAt: true, organisation },
     }),
-    db.lessonComment.findMany({ where: { authorId: userId }, select: { body: true, createdAt: true, lesson: { select: { title: true } } } }),
-    db.thread.findMany({ where: { authorId: userId }, select: { title: true, createdAt: true, organisation } }),
-    db.post.findMany({ where: { authorId: userId, deletedAt: null }, select: { number: true, bodyText: true, createdAt: true, editedAt: true, thread: { select: { title: true } } } }),
-    db.postReaction.findMany({ where: { userId }, select: { kind: true, createdAt: true, post: { select: { number: true, thread: { select: { title: true } } } } } }),
-    db.threadFollow.findMany({ where: { userId }, select: { thread: { select: { title: true } } } }),
-    db.notification.findMany({ where: { userId }, select: { type: true, createdAt: true, readAt: true, thread: { select: { title: true } }, actor: { select: { name: true } } } }),
-    db.sessionParticipant.findMany({ where: { userId }, select: { role: true, rsvp: true, invitedAt: true, session: { select: { title: true, startsAt: true } } } }),
-    db.sessionNote.findMany({ where: { authorId: userId }, select: { text: true, createdAt: true, session: { select: { title: true } } } }),
-    db.actionItem.findMany({ where: { ownerId: userId }, select: { title: true, dueDate: true, doneAt: true, createdAt: true } }),
-    db.call.findMany({ where: { authorId: userId }, select: { title: true, createdAt: true, organisation } }),
-    db.studyVisitParticipant.findMany({ where: { userId }, select: { studyVisit: { select: { title: true, visitDate: true } } } }),
-    db.networkAnswer.findMany({ where: { answeredById: userId }, select: { answer: true, updatedAt: true, questionnaire: { select: { title: true } } } }),
-    db.auditEvent.findMany({ where: { OR: [{ actorId: userId }, { targetType: "user", targetId: userId }] }, select: { action: true, detail: true, ip: true, createdAt: true, organisation } }),
-  ]);
-  return {
-    exportedAt: new Date().toISOString(),
-    account: user,
-    memberships,
-    signIns,
-    lessons,
-    lessonComments,
-    threads,
-    posts,
-    reactions,
-    follows,
-    notifications,
-    learningSessions,
-    sessionNotes,
-    actionItems,
-    calls,
-    studyVisits,
-    networkAnswers,
-    auditEvents,
-  };
+    signIns: db.session.findMany({
+      where: { userId },
+      select: { createdAt: true, lastSeenAt: true, expiresAt: true },
+    }),
+    lessons: db.lesson.findMany({
+      where: { authorId: userId },
+      select: {
+        title: true,
+        status: true,
+        visibility: true,
+        context: true,
+        whatHappened: true,
+        whatWeLearned: true,
+        recommendation: true,
+        createdAt: true,
+        updatedAt: true,
+        organisation,
+      },
+    }),
+    lessonComments: db.lessonComment.findMany({
+      where: { authorId: userId },
+      select: {
+        body: true,
+        createdAt: true,
+        lesson: { select: { title: true } },
+      },
+    }),
+    threads: db.thread.findMany({
+      where: { authorId: userId },
+      select: { title: true, createdAt: true, organisation },
+    }),
+    posts: db.post.findMany({
+      where: { authorId: userId, deletedAt: null },
+      select: {
+        number: true,
+        bodyText: true,
+        createdAt: true,
+        editedAt: true,
+        thread: { select: { title: true } },
+      },
+    }),
+    reactions: db.postReaction.findMany({
+      where: { userId },
+      select: {
+        kind: true,
+        createdAt: true,
+        post: { select: { number: true, thread: { select: { title: true } } } },
+      },
+    }),
+    follows: db.threadFollow.findMany({
+      where: { userId },
+      select: { thread: { select: { title: true } } },
+    }),
+    notifications: db.notification.findMany({
+      where: { userId },
+      select: {
+        type: true,
+        createdAt: true,
+        readAt: true,
+        thread: { select: { title: true } },
+        actor: { select: { name: true } },
+      },
+    }),
+    learningSessions: db.sessionParticipant.findMany({
+      where: { userId },
+      select: {
+        role: true,
+        rsvp: true,
+        invitedAt: true,
+        session: { select: { title: true, startsAt: true } },
+      },
+    }),
+    sessionNotes: db.sessionNote.findMany({
+      where: { authorId: userId },
+      select: {
+        text: true,
+        createdAt: true,
+        session: { select: { title: true } },
+      },
+    }),
+    actionItems: db.actionItem.findMany({
+      where: { ownerId: userId },
+      select: { title: true, dueDate: true, doneAt: true, createdAt: true },
+    }),
+    calls: db.call.findMany({
+      where: { authorId: userId },
+      select: { title: true, createdAt: true, organisation },
+    }),
+    studyVisits: db.studyVisitParticipant.findMany({
+      where: { userId },
+      select: { studyVisit: { select: { title: true, visitDate: true } } },
+    }),
+    networkAnswers: db.networkAnswer.findMany({
+      where: { answeredById: userId },
+      select: {
+        answer: true,
+        updatedAt: true,
+        questionnaire: { select: { title: true } },
+      },
+    }),
+    auditEvents: db.auditEvent.findMany({
+      where: {
+        OR: [{ actorId: userId }, { targetType: "user", targetId: userId }],
+      },
+      select: {
+        action: true,
+        detail: true,
+        ip: true,
+        createdAt: true,
+        organisation,
+      },
+    }),
+  });
+  return { exportedAt: new Date().toISOString(), account: user, ...written };
 }
 
 /** What the account page shows: who the person is, where they are a member, how many browsers are signed in. */
 export async function accountOverview(userId: string) {
   const [account, memberships, signIns] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true, createdAt: true } }),
-    db.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { name: true, slug: true } } }, orderBy: { createdAt: "asc" } }),
+    db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, email: true, createdAt: true },
+    }),
+    db.membership.findMany({
+      where: { userId },
+      select: {
+        role: true,
+        organisation: { select: { name: true, slug: true } },
+      },
+      orderBy: { createdAt: "asc" },
+    }),
     db.session.count({ where: { userId } }),
   ]);
   return { account, memberships, signIns };
