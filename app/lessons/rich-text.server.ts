@@ -4,7 +4,7 @@ import { $generateHtmlFromNodes } from "@lexical/html";
 import { $createParagraphNode, $createTextNode, $getRoot, type Klass, type LexicalNode } from "lexical";
 import sanitizeHtml from "sanitize-html";
 import { POST_NODES } from "~/threads/mention-node";
-import { LESSON_NODES } from "./rich-text-nodes";
+import { isSafeUrl, LESSON_NODES } from "./rich-text-nodes";
 
 export const MAX_BODY_JSON_LENGTH = 200_000;
 
@@ -20,7 +20,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    // Lexical turns a link target without a scheme into "https://" + whatever was typed;
+    // what then is no URL at all stays as the link's text, not as a broken href.
+    a: (_tagName, attribs) => ({
+      tagName: "a",
+      attribs: { ...(attribs.href && isSafeUrl(attribs.href) ? { href: attribs.href } : {}), rel: "noopener noreferrer nofollow" },
+    }),
     h1: "h2",
   },
   exclusiveFilter: (frame) => (frame.tag === "span" && !(frame.attribs.class ?? "").split(/\s+/).includes("mention") ? "excludeTag" : false),

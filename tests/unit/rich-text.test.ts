@@ -15,7 +15,7 @@ const PAYLOADS = [
   "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
 ];
 
-const URLS = ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example"];
+const URLS = ["javascript:alert(1)", "<script>alert(1)</script>", "not a url", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "//evil.example"];
 
 function textNode(text: string) {
   return { type: "text", version: 1, text, format: 0, detail: 0, mode: "normal", style: "color:red;background:url(javascript:alert(1))" };
