@@ -3,6 +3,7 @@
 export const AUDIT_ACTIONS = [
   "sign-in",
   "sign-in-failed",
+  "sign-in-limited",
   "sign-out",
   "sign-out-everywhere",
   "password-reset",
@@ -10,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "member-removed",
   "lesson-visibility",
   "lesson-deleted",
+  "deleted",
   "projects-imported",
   "moderation",
   "network-joined",

@@ -29,6 +29,11 @@ export function auditBy(context: AppLoadContext): AuditBy {
   return { actorId: context.user?.id ?? null, ip: context.clientAddress };
 }
 
+/** The member acting through a workspace, with their address when the viewer came from a request. */
+export function auditByViewer(viewer: { userId: string; clientAddress?: string }): AuditBy {
+  return { actorId: viewer.userId, ip: viewer.clientAddress };
+}
+
 async function actorOf(actorId: string | null) {
   const actor = actorId ? await db.user.findUnique({ where: { id: actorId }, select: { id: true, name: true } }) : null;
   return { actorId: actor?.id ?? null, actorName: actor?.name ?? "" };

@@ -44,6 +44,9 @@ export async function authenticate(email: string, password: string, clientAddres
   await countAttempt("signInAddress", clientAddress);
   // The address typed is kept only when it names no account; the password never is.
   await recordPersonAudit(user?.id ?? null, "sign-in-failed", clientAddress, user ? "" : email);
+  // Recorded once, when this failure closes the window; the refused attempts after it are not, so they cannot flood the log.
+  const blocked = (await secondsUntilAllowed("signInAccount", email)) > 0 ? "account" : (await secondsUntilAllowed("signInAddress", clientAddress)) > 0 ? "address" : null;
+  if (blocked) await recordPersonAudit(user?.id ?? null, "sign-in-limited", clientAddress, blocked === "account" && !user ? `account: ${email}` : blocked);
   return null;
 }
 

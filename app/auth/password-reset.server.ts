@@ -41,7 +41,7 @@ export async function isResetTokenUsable(token: string): Promise<boolean> {
  * of the account ends, since someone else may have had the old password.
  * Returns the user id, or null if the token is unknown, used or expired.
  */
-export async function resetPassword(token: string, password: string): Promise<string | null> {
+export async function resetPassword(token: string, password: string, clientAddress: string): Promise<string | null> {
   const now = new Date();
   const claimed = await db.passwordResetToken.updateMany({
     where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: now } },
@@ -53,6 +53,6 @@ export async function resetPassword(token: string, password: string): Promise<st
   // Any other link still in the mailbox stops working too.
   await db.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
   await endAllSessions(row.userId);
-  await recordPersonAudit(row.userId, "password-reset", "");
+  await recordPersonAudit(row.userId, "password-reset", clientAddress);
   return row.userId;
 }

@@ -1,3 +1,4 @@
+import { auditByViewer, recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Viewer } from "~/lessons/lessons.server";
@@ -111,5 +112,6 @@ export async function deleteCall(viewer: Viewer, callId: string): Promise<boolea
   const call = await db.call.findFirst({ where: { id: callId, organisationId: viewer.organisationId } });
   if (!call || !canEditCall(viewer, call)) return false;
   await db.call.delete({ where: { id: callId } });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "deleted", target: { type: "call", id: callId }, detail: call.title });
   return true;
 }

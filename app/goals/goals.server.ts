@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from "~/audit/audit.server";
 import { db } from "~/db.server";
 
 export type GoalNode = {
@@ -139,10 +140,11 @@ export async function updateGoal(organisationId: string, goalId: string, input: 
 }
 
 /** Delete a goal and its sub-goals; returns the parent to go back to, or null if not found. */
-export async function deleteGoal(organisationId: string, goalId: string) {
-  const goal = await db.goal.findFirst({ where: { id: goalId, organisationId }, select: { id: true, parentId: true } });
+export async function deleteGoal(organisationId: string, goalId: string, by: AuditBy) {
+  const goal = await db.goal.findFirst({ where: { id: goalId, organisationId }, select: { id: true, parentId: true, code: true, name: true } });
   if (!goal) return null;
   await db.goal.delete({ where: { id: goal.id } });
+  await recordAudit(by, { organisationId, action: "deleted", target: { type: "goal", id: goal.id }, detail: [goal.code, goal.name].filter(Boolean).join(" ") });
   return { parentId: goal.parentId };
 }
 
@@ -187,9 +189,10 @@ export async function updateStrategy(organisationId: string, strategyId: string,
 }
 
 /** Delete a strategy with its whole goal tree. */
-export async function deleteStrategy(organisationId: string, strategyId: string): Promise<string | null> {
+export async function deleteStrategy(organisationId: string, strategyId: string, by: AuditBy): Promise<string | null> {
   const strategy = await db.strategy.findFirst({ where: { id: strategyId, organisationId }, select: { id: true, name: true } });
   if (!strategy) return null;
   await db.strategy.delete({ where: { id: strategy.id } });
+  await recordAudit(by, { organisationId, action: "deleted", target: { type: "strategy", id: strategy.id }, detail: strategy.name });
   return strategy.name;
 }

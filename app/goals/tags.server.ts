@@ -1,3 +1,4 @@
+import { recordAudit, type AuditBy } from "~/audit/audit.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/db.server";
 import { STANDARD_DIMENSIONS } from "./standard-dimensions";
@@ -55,9 +56,10 @@ export async function createTag(organisationId: string, dimensionId: string, nam
   return { ok: true, name };
 }
 
-export async function deleteTag(organisationId: string, tagId: string): Promise<TagResult> {
+export async function deleteTag(organisationId: string, tagId: string, by: AuditBy): Promise<TagResult> {
   const tag = await db.tag.findFirst({ where: { id: tagId, organisationId }, select: { id: true, name: true } });
   if (!tag) return { ok: false, error: "notFound" };
   await db.tag.delete({ where: { id: tag.id } });
+  await recordAudit(by, { organisationId, action: "deleted", target: { type: "tag", id: tag.id }, detail: tag.name });
   return { ok: true, name: tag.name };
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { recordAudit } from "~/audit/audit.server";
+import { auditByViewer, recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { goalWithDescendants } from "~/goals/goals.server";
 import { isMember, joinedBy, sharingChoices } from "~/networks/networks.server";
@@ -9,8 +9,8 @@ import { TRACKED_FIELDS, type LessonStatus } from "./options";
 import type { RenderedBody } from "./rich-text.server";
 import type { LessonInput } from "./schemas";
 
-/** Who is looking, from which organisation's workspace. */
-export type Viewer = { userId: string; organisationId: string; role: string };
+/** Who is looking, from which organisation's workspace (and, in a request, from which address, for the audit log). */
+export type Viewer = { userId: string; organisationId: string; role: string; clientAddress?: string };
 
 /**
  * The lessons a viewer may read: their own organisation's published lessons,
@@ -203,7 +203,7 @@ export async function saveLesson(
     return lesson.id;
   });
   await indexLesson(id);
-  if (existing && (existing.visibility !== data.visibility || existing.networkId !== data.networkId)) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id }, detail: `${input.title}: ${existing.visibility} → ${data.visibility}` });
+  if (existing && (existing.visibility !== data.visibility || existing.networkId !== data.networkId)) await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id }, detail: `${input.title}: ${existing.visibility} → ${data.visibility}` });
   return { ok: true, id, status };
 }
 
@@ -214,7 +214,7 @@ export async function approveLesson(viewer: Viewer, lessonId: string): Promise<b
     data: { status: "published", publishedAt: new Date() },
   });
   if (count === 1) await indexLesson(lessonId);
-  if (count === 1) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id: lessonId }, detail: "pending-approval → published" });
+  if (count === 1) await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "lesson-visibility", target: { type: "lesson", id: lessonId }, detail: "pending-approval → published" });
   return count === 1;
 }
 

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { networkName, recordAudit } from "~/audit/audit.server";
+import { auditByViewer, networkName, recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import type { Viewer } from "~/lessons/lessons.server";
 import { hasRole } from "~/organisations/roles";
@@ -115,7 +115,7 @@ export async function createNetwork(viewer: Admin, input: { name: string; descri
       members: { create: { organisationId: viewer.organisationId, status: "member", invitedById: viewer.userId, joinedAt: new Date() } },
     },
   });
-  await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: network.id }, detail: `${network.name} (created)` });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: network.id }, detail: `${network.name} (created)` });
   return network;
 }
 
@@ -144,7 +144,7 @@ export async function acceptInvitation(viewer: Admin, networkId: string): Promis
     data: { status: "member", joinedAt: new Date() },
   });
   if (count) publishAccessEvent({ type: "network-joined", networkId, organisationId: viewer.organisationId });
-  if (count) await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: networkId }, detail: await networkName(networkId) });
+  if (count) await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "network-joined", target: { type: "network", id: networkId }, detail: await networkName(networkId) });
   return count > 0;
 }
 
@@ -189,7 +189,7 @@ export async function leaveNetwork(viewer: Admin, networkId: string): Promise<{ 
     ownThreadIds: result.threads.filter((t) => t.organisationId === organisationId).map((t) => t.id),
     partnerThreadIds: result.threads.filter((t) => t.organisationId !== organisationId).map((t) => t.id),
   });
-  await recordAudit({ actorId: viewer.userId }, { organisationId, action: "network-left", target: { type: "network", id: networkId }, detail: `unshared: ${result.lessons} lessons, ${result.categories} categories, ${result.sessions} sessions` });
+  await recordAudit(auditByViewer(viewer), { organisationId, action: "network-left", target: { type: "network", id: networkId }, detail: `unshared: ${result.lessons} lessons, ${result.categories} categories, ${result.sessions} sessions` });
   return { lessons: result.lessons, categories: result.categories, sessions: result.sessions };
 }
 

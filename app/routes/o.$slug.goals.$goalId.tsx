@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { auditBy } from "~/audit/audit.server";
 import { requireOrganisation } from "~/auth/guards.server";
 import { SelectField, StatusMessage, TextField } from "~/components/forms";
 import { GoalFields } from "~/goals/goal-fields";
@@ -118,7 +119,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return reply(intent, { status: "success" }, { key: "goals.valuesImported", values: { count: result.count } });
     }
     case "delete-goal": {
-      const deleted = await deleteGoal(organisation.id, goalId);
+      const deleted = await deleteGoal(organisation.id, goalId, auditBy(context));
       if (!deleted) throw new Response("Not Found", { status: 404 });
       return redirect(deleted.parentId ? `/o/${organisation.slug}/goals/${deleted.parentId}` : `/o/${organisation.slug}/goals`);
     }

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { auditBy } from "~/audit/audit.server";
 import { requireOrganisation } from "~/auth/guards.server";
 import { StatusMessage, TextAreaField, TextField } from "~/components/forms";
 import { GoalFields } from "~/goals/goal-fields";
@@ -37,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "delete-strategy") {
     const parsed = DeleteStrategySchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    const name = await deleteStrategy(organisation.id, parsed.data.strategyId);
+    const name = await deleteStrategy(organisation.id, parsed.data.strategyId, auditBy(context));
     if (!name) throw new Response("Not Found", { status: 404 });
     return json({ form: "delete", result: null, message: { key: "goals.strategyDeleted", name } });
   }

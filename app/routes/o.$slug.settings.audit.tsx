@@ -72,8 +72,14 @@ export default function AuditLog() {
   const { t } = useTranslation();
   const { slug, filters, total, page, pages, people, events } = useLoaderData<typeof loader>();
   const { search } = useLocation();
-  const targetLink = (type: string, id: string) =>
-    type === "lesson" ? `/o/${slug}/lessons/${id}` : type === "thread" ? `/o/${slug}/daily/${id}` : null;
+  const targetLink = (action: string, type: string, id: string) =>
+    action === "deleted" || action === "lesson-deleted"
+      ? null
+      : type === "lesson"
+        ? `/o/${slug}/lessons/${id}`
+        : type === "thread"
+          ? `/o/${slug}/daily/${id}`
+          : null;
 
   return (
     <>
@@ -131,7 +137,7 @@ export default function AuditLog() {
             </thead>
             <tbody>
               {events.map((event) => {
-                const link = targetLink(event.targetType, event.targetId);
+                const link = targetLink(event.action, event.targetType, event.targetId);
                 const targetLabel = event.targetType ? t(`audit.targetTypes.${event.targetType}`, { defaultValue: event.targetType }) : t("audit.nobody");
                 return (
                   <tr key={event.id}>

@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "delete-category": {
       const parsed = DeleteCategorySchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      const result = await deleteCategory(organisation.id, parsed.data.categoryId);
+      const result = await deleteCategory(organisation.id, parsed.data.categoryId, auditBy(context));
       if (!result.ok && result.error === "notFound") throw new Response("Not Found", { status: 404 });
       const form = `category-${parsed.data.categoryId}`;
       if (!result.ok) return json({ form, result: { status: "error" as const, error: { "": ["categories.notEmpty"] } }, notice: null }, { status: 409 });

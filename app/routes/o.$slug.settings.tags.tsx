@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { auditBy } from "~/audit/audit.server";
 import { requireOrganisation } from "~/auth/guards.server";
 import { StatusMessage, TextField } from "~/components/forms";
 import { DeleteTagSchema, NewDimensionSchema, NewTagSchema } from "~/goals/tag-schemas";
@@ -38,7 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "delete-tag": {
       const parsed = DeleteTagSchema.safeParse(Object.fromEntries(formData));
       if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-      const result = await deleteTag(organisation.id, parsed.data.tagId);
+      const result = await deleteTag(organisation.id, parsed.data.tagId, auditBy(context));
       if (!result.ok) throw new Response("Not Found", { status: 404 });
       return json({ form: "delete", result: null, message: { key: "tags.tagDeleted", name: result.name } });
     }

@@ -18,12 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Typed passwords never come back in the page (as on the sign-in form).
 const PASSWORD_FIELDS = ["password", "confirmPassword"];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordSchema });
   if (submission.status !== "success") {
     return json({ result: submission.reply({ hideFields: PASSWORD_FIELDS }), done: false }, { status: 400 });
   }
-  const userId = await resetPassword(submission.value.token, submission.value.password);
+  const userId = await resetPassword(submission.value.token, submission.value.password, context.clientAddress);
   if (!userId) {
     return json({ result: submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: PASSWORD_FIELDS }), done: false }, { status: 400 });
   }

@@ -46,10 +46,11 @@ export async function updateCategory(organisationId: string, categoryId: string,
 export type DeleteResult = { ok: true } | { ok: false; error: "notFound" | "notEmpty" };
 
 /** Only an empty category can go: threads are moved elsewhere first, never lost with it. */
-export async function deleteCategory(organisationId: string, categoryId: string): Promise<DeleteResult> {
-  const category = await db.category.findFirst({ where: { id: categoryId, organisationId }, select: { _count: { select: { threads: true } } } });
+export async function deleteCategory(organisationId: string, categoryId: string, by: AuditBy): Promise<DeleteResult> {
+  const category = await db.category.findFirst({ where: { id: categoryId, organisationId }, select: { name: true, _count: { select: { threads: true } } } });
   if (!category) return { ok: false, error: "notFound" };
   if (category._count.threads > 0) return { ok: false, error: "notEmpty" };
   await db.category.delete({ where: { id: categoryId } });
+  await recordAudit(by, { organisationId, action: "deleted", target: { type: "category", id: categoryId }, detail: category.name });
   return { ok: true };
 }

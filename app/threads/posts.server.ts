@@ -1,4 +1,4 @@
-import { recordAudit } from "~/audit/audit.server";
+import { auditByViewer, recordAudit } from "~/audit/audit.server";
 import { db } from "~/db.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import type { Viewer } from "~/lessons/lessons.server";
@@ -206,6 +206,7 @@ export async function deletePost(viewer: Viewer, threadId: string, postId: strin
   if (!found || found.post.deletedAt) return fail("notFound");
   if (found.post.authorId !== viewer.userId && !canModerate(viewer, found.thread)) return fail("forbidden");
   await db.post.update({ where: { id: postId }, data: { deletedAt: new Date() } });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "deleted", target: { type: "post", id: postId }, detail: found.thread.title });
   const view = (await loadPostView(postId))!;
   publishPost("thread:post-updated", threadId, view);
   await indexPost(postId);
@@ -255,7 +256,7 @@ export async function setPostHidden(viewer: Viewer, threadId: string, postId: st
       data: { organisationId: viewer.organisationId, actorId: viewer.userId, action: hidden ? "hide-post" : "unhide-post", threadId, postId, reason },
     }),
   ]);
-  await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "moderation", target: { type: "post", id: postId }, detail: hidden ? `hide-post: ${reason}` : "unhide-post" });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "moderation", target: { type: "post", id: postId }, detail: hidden ? `hide-post: ${reason}` : "unhide-post" });
   const view = (await loadPostView(postId))!;
   publishPost("thread:post-updated", threadId, view);
   await indexPost(postId);
@@ -269,7 +270,7 @@ export async function setThreadLocked(viewer: Viewer, threadId: string, locked: 
     db.thread.update({ where: { id: threadId }, data: { lockedAt: locked ? new Date() : null } }),
     db.moderationAct.create({ data: { organisationId: viewer.organisationId, actorId: viewer.userId, action: locked ? "lock-thread" : "unlock-thread", threadId } }),
   ]);
-  await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "moderation", target: { type: "thread", id: threadId }, detail: locked ? "lock-thread" : "unlock-thread" });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "moderation", target: { type: "thread", id: threadId }, detail: locked ? "lock-thread" : "unlock-thread" });
   publishLive(threadRoom(threadId), "thread:state", { threadId, locked });
   await announceActivity(threadId);
   return { ok: true, value: null };
@@ -293,7 +294,7 @@ export async function moveThread(viewer: Viewer, threadId: string, categoryId: s
       },
     }),
   ]);
-  await recordAudit({ actorId: viewer.userId }, { organisationId: viewer.organisationId, action: "moderation", target: { type: "thread", id: threadId }, detail: `move-thread: ${check.thread!.category.name} → ${target.name}` });
+  await recordAudit(auditByViewer(viewer), { organisationId: viewer.organisationId, action: "moderation", target: { type: "thread", id: threadId }, detail: `move-thread: ${check.thread!.category.name} → ${target.name}` });
   // Moving into another network or out of a shared category changes who may find it, and who may keep watching it.
   await indexThread(threadId);
   if (check.thread!.category.networkId && check.thread!.category.networkId !== target.networkId) {

@@ -35,6 +35,10 @@ export async function seedDemoAudit(tx: Tx, organisationIds: Map<string, string>
     { ...member, action: "sign-in-failed", targetType: "user", targetId: member.actorId, ip: "198.51.100.73", createdAt: daysAgo(9, 6, 51) },
     { ...member, action: "sign-in", targetType: "user", targetId: member.actorId, ip: "198.51.100.73", createdAt: daysAgo(9, 6, 52) },
     { ...admin, action: "sign-in", targetType: "user", targetId: admin.actorId, ip: "192.0.2.14", createdAt: daysAgo(1, 8, 3) },
+    // Someone guessing the facilitator's password from abroad: five failures close the window once.
+    ...[0, 1, 2, 3, 4].map((i) => ({ ...fatima, action: "sign-in-failed", targetType: "user", targetId: fatima.actorId, ip: "203.0.113.9", createdAt: daysAgo(6, 2, 10 + i) })),
+    { ...fatima, action: "sign-in-limited", targetType: "user", targetId: fatima.actorId, detail: "account", ip: "203.0.113.9", createdAt: daysAgo(6, 2, 14) },
+    { ...admin, action: "deleted", targetType: "tag", targetId: "demo-removed-tag", detail: "Evenemang (dubblett av Besöksnäring)", ip: "192.0.2.14", createdAt: daysAgo(4, 10, 20) },
   ];
   if (category) {
     events.push({ ...admin, action: "category-sharing", targetType: "category", targetId: category.id, detail: `${category.name}: – → ${network.name}`, ip: "192.0.2.14", createdAt: daysAgo(13, 9, 30) });

@@ -189,6 +189,56 @@ describe("audit log", () => {
     expect(await db.moderationAct.count({ where: { postId: post.id, action: "hide-post" } })).toBe(1);
   });
 
+  it("records deletions, with what was deleted and from which address, without a link to what is gone", async () => {
+    const admin = await as("admin@nord.se");
+    const member = await as("member@nord.se");
+    const category = await db.category.findFirstOrThrow({ where: { organisationId: world.north.id } });
+    const started = await member.post("/o/region-nord/daily/new", { categoryId: category.id, title: "Lokala mötesplatser", bodyText: "Fel siffror, jag skriver om." });
+    const threadId = started.headers.get("location")!.match(/\/daily\/([^/?#]+)$/)![1];
+    const post = await db.post.findFirstOrThrow({ where: { threadId } });
+    expect((await member.post(`/o/region-nord/daily/${threadId}`, { intent: "delete-post", postId: post.id })).status).toBe(200);
+
+    const strategy = await db.strategy.create({ data: { organisationId: world.north.id, name: "RUS 2022–2030" } });
+    const goal = await db.goal.create({ data: { organisationId: world.north.id, strategyId: strategy.id, code: "2.1", name: "Fler växande företag" } });
+    const dimension = await db.tagDimension.create({ data: { organisationId: world.north.id, key: "theme", name: "Tema" } });
+    const tag = await db.tag.create({ data: { organisationId: world.north.id, dimensionId: dimension.id, name: "Besöksnäring" } });
+    const empty = await db.category.create({ data: { organisationId: world.north.id, name: "Tom kategori" } });
+    const call = await db.call.create({ data: { organisationId: world.north.id, authorId: world.people.northAdmin.id, title: "Utlysning hållbar turism" } });
+    expect((await admin.post(`/o/region-nord/goals/${goal.id}`, { intent: "delete-goal" })).status).toBe(302);
+    expect((await admin.post("/o/region-nord/goals?index", { intent: "delete-strategy", strategyId: strategy.id })).status).toBe(200);
+    expect((await admin.post("/o/region-nord/settings/tags", { intent: "delete-tag", tagId: tag.id })).status).toBe(200);
+    expect((await admin.post("/o/region-nord/settings/categories", { intent: "delete-category", categoryId: empty.id })).status).toBe(200);
+    expect((await admin.post(`/o/region-nord/calls/${call.id}/edit?delete`, {})).status).toBe(302);
+
+    const deleted = await db.auditEvent.findMany({ where: { organisationId: world.north.id, action: "deleted" }, orderBy: { createdAt: "asc" } });
+    expect(deleted.map((e) => [e.targetType, e.detail, e.actorName])).toEqual([
+      ["post", "Lokala mötesplatser", "Nina Medlem"],
+      ["goal", "2.1 Fler växande företag", "Nora Admin"],
+      ["strategy", "RUS 2022–2030", "Nora Admin"],
+      ["tag", "Besöksnäring", "Nora Admin"],
+      ["category", "Tom kategori", "Nora Admin"],
+      ["call", "Utlysning hållbar turism", "Nora Admin"],
+    ]);
+    for (const event of deleted) expect(event.ip).toMatch(/127\.0\.0\.1/);
+
+    const html = await page(admin, "?action=deleted");
+    expect(html).toContain("Utlysning hållbar turism");
+    expect(html).toContain("<td>Utlysning</td>");
+    expect(html).not.toContain(`/daily/${threadId}"`);
+  });
+
+  it("records the sign-in that closes the window once, not every attempt refused after it", async () => {
+    const attacker = new Client(server.url);
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await attacker.signIn("facilitator@nord.se", WRONG_PASSWORD)).status).toBe(401);
+    expect((await attacker.signIn("facilitator@nord.se", WRONG_PASSWORD)).status).toBe(429);
+    expect((await attacker.signIn("facilitator@nord.se", PASSWORD)).status).toBe(429);
+
+    const limited = await db.auditEvent.findMany({ where: { action: "sign-in-limited" } });
+    expect(limited).toHaveLength(1);
+    expect(limited[0]).toMatchObject({ organisationId: world.north.id, actorName: "Nils Samtalsledare", detail: "account" });
+    expect(await page(await as("admin@nord.se"), "?action=sign-in-limited")).toContain("Inloggning spärrad efter upprepade försök");
+  });
+
   it("keeps the events, and the name, after the person's account is gone", async () => {
     await db.user.delete({ where: { id: world.people.northMember.id } });
     const rows = await db.auditEvent.findMany({ where: { actorName: "Nina Medlem" } });

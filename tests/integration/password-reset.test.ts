@@ -30,6 +30,9 @@ describe("password reset by a one-time link", () => {
     const token = new URL(link, server.url).searchParams.get("token")!;
     const reset = await visitor.post("/reset-password", { token, password: "nytt långt lösenord", confirmPassword: "nytt långt lösenord" });
     expect(await reset.text()).toContain("Lösenordet är bytt.");
+    // The audit log says from where the new password was set.
+    const logged = await db.auditEvent.findFirstOrThrow({ where: { action: "password-reset" } });
+    expect(logged).toMatchObject({ actorName: "Petra Holm", ip: expect.stringMatching(/127\.0\.0\.1/) });
 
     expect((await new Client(server.url).signIn("petra@region.se", PASSWORD)).status).toBe(401);
     expect((await new Client(server.url).signIn("petra@region.se", "nytt långt lösenord")).status).toBe(302);
