@@ -135,6 +135,7 @@ export const en: Resources = {
     fileMissing: "Choose a file.",
     fileTooLarge: "The file is larger than 1 MB.",
     fileUnreadable: "The file could not be read as CSV or Excel.",
+    fileUnpacksTooLarge: "The Excel file is too large once unpacked (more than 50 MB). Save the sheet as CSV or split the file.",
   },
   tags: {
     title: "Tags",
@@ -712,6 +713,7 @@ export const en: Resources = {
     fileMissing: "Choose a file to upload.",
     fileTooLarge: "The file is larger than 10 MB.",
     fileUnreadable: "The file could not be read as CSV or Excel.",
+    fileUnpacksTooLarge: "The Excel file is too large once unpacked (more than 50 MB). Save the sheet as CSV or split the file.",
     uploadExpired: "The uploaded file is gone. Please upload it again.",
     mappingTitle: "Columns",
     mappingIntro: "Choose which column of the file holds which field. The choice is remembered for the next import.",

@@ -135,6 +135,7 @@ export const sv = {
     fileMissing: "Välj en fil.",
     fileTooLarge: "Filen är större än 1 MB.",
     fileUnreadable: "Filen gick inte att läsa som CSV eller Excel.",
+    fileUnpacksTooLarge: "Excel-filen blir för stor när den packas upp (mer än 50 MB). Spara bladet som CSV eller dela upp filen.",
   },
   tags: {
     title: "Taggar",
@@ -712,6 +713,7 @@ export const sv = {
     fileMissing: "Välj en fil att ladda upp.",
     fileTooLarge: "Filen är större än 10 MB.",
     fileUnreadable: "Filen gick inte att läsa som CSV eller Excel.",
+    fileUnpacksTooLarge: "Excel-filen blir för stor när den packas upp (mer än 50 MB). Spara bladet som CSV eller dela upp filen.",
     uploadExpired: "Den uppladdade filen finns inte längre. Ladda upp den igen.",
     mappingTitle: "Kolumner",
     mappingIntro: "Välj vilken kolumn i filen som innehåller vilket fält. Valet sparas till nästa import.",

@@ -27,6 +27,7 @@ import { pageTitle } from "~/i18n/page-title";
 import { indicatorGap } from "~/followup/indicator-gap";
 import { listLessons } from "~/lessons/lessons.server";
 import type { Problem } from "~/projects/import/validate-rows";
+import { UnpackedTooLarge } from "~/projects/import/read-table.server";
 import { hasRole } from "~/organisations/roles";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -111,8 +112,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       let result;
       try {
         result = await importIndicatorValues(organisation.id, indicatorId, new Uint8Array(await file.arrayBuffer()));
-      } catch {
-        return reply(intent, { status: "error", error: { file: ["goals.fileUnreadable"] } }, null, 400);
+      } catch (error) {
+        return reply(intent, { status: "error", error: { file: [error instanceof UnpackedTooLarge ? "goals.fileUnpacksTooLarge" : "goals.fileUnreadable"] } }, null, 400);
       }
       if (!result) throw new Response("Not Found", { status: 404 });
       if (!result.ok) return json({ form: intent, result: null, message: null, problems: result.problems }, { status: 400 });

@@ -16,6 +16,7 @@ import { StatusMessage } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 import { importProjects, previewImport, type Preview } from "~/projects/import/import-projects.server";
 import { IMPORT_FIELDS, MappingSchema, REQUIRED_FIELDS, type Mapping } from "~/projects/import/nyps-mapping";
+import { UnpackedTooLarge } from "~/projects/import/read-table.server";
 import { discardUpload, keepUpload, readUpload } from "~/projects/import/uploads.server";
 import type { Problem } from "~/projects/import/validate-rows";
 
@@ -60,8 +61,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     try {
       const preview = await previewImport(organisation.id, bytes);
       return reply({ step: "preview", uploadId: await keepUpload(organisation.id, bytes), preview });
-    } catch {
-      return reply({ step: "error", error: "projectImport.fileUnreadable" }, 400);
+    } catch (error) {
+      return reply({ step: "error", error: error instanceof UnpackedTooLarge ? "projectImport.fileUnpacksTooLarge" : "projectImport.fileUnreadable" }, 400);
     }
   }
 
