@@ -26,12 +26,14 @@ const LIMITS = {
   signInAccount: { points: 5, duration: 15 * 60 },
   // Failed sign-ins per client address, across accounts.
   signInAddress: { points: 30, duration: 15 * 60 },
+  // Failed sign-ins from a browser with a device cookie for the account, instead of the two above.
+  signInDevice: { points: 5, duration: 15 * 60 },
   signUpAddress: { points: 20, duration: 60 * 60 },
   passwordResetAccount: { points: 3, duration: 60 * 60 },
   passwordResetAddress: { points: 20, duration: 60 * 60 },
 } satisfies Record<string, Limit>;
 
-type LimitName = keyof typeof LIMITS;
+export type LimitName = keyof typeof LIMITS;
 
 const limiters = Object.fromEntries(
   Object.entries(LIMITS).map(([name, limit]) => [name, createLimiter(name, limit)]),

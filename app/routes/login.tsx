@@ -4,6 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { authenticate } from "~/auth/accounts.server";
+import { deviceCookie, trustedDevice } from "~/auth/device-cookie.server";
 import { isSecureRequest, requireAnonymous } from "~/auth/guards.server";
 import { startSession } from "~/auth/lucia.server";
 import { RateLimited } from "~/auth/rate-limit.server";
@@ -27,15 +28,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   try {
-    const userId = await authenticate(email, password, context.clientAddress);
+    const userId = await authenticate(email, password, context.clientAddress, trustedDevice(request.headers.get("cookie"), email));
     if (!userId) {
       return json(
         { result: submission.reply({ formErrors: ["auth.invalidCredentials"], hideFields: ["password"] }), retryAfterMinutes: 0 },
         { status: 401 },
       );
     }
-    const cookie = await startSession(userId, isSecureRequest(request), context.session?.id);
-    return redirect(redirectTo ?? "/", { headers: { "Set-Cookie": cookie } });
+    const headers = new Headers();
+    headers.append("Set-Cookie", await startSession(userId, isSecureRequest(request), context.session?.id));
+    headers.append("Set-Cookie", deviceCookie(email, isSecureRequest(request)));
+    return redirect(redirectTo ?? "/", { headers });
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
     return json(

@@ -27,6 +27,43 @@ describe("sign-in rate limits", () => {
     for (let i = 0; i < 4; i++) expect((await new Client(server.url).signIn("bo@region.se", `fel-${i}`)).status).toBe(401);
   });
 
+  it("never locks the owner out of a browser they have signed in from, whatever fails elsewhere", async () => {
+    await createUser("stina@region.se");
+    const own = new Client(server.url);
+    expect((await own.signIn("stina@region.se", PASSWORD)).status).toBe(302);
+    expect((await own.post("/logout", {})).status).toBe(302);
+
+    // Someone else keeps guessing: the account's window is closed for every other browser...
+    for (let i = 0; i < 5; i++) expect((await new Client(server.url).signIn("stina@region.se", `gissning-${i}`)).status).toBe(401);
+    expect((await new Client(server.url).signIn("stina@region.se", PASSWORD)).status).toBe(429);
+    // ...but not for hers.
+    expect((await own.signIn("stina@region.se", PASSWORD)).status).toBe(302);
+    expect((await own.post("/logout", {})).status).toBe(302);
+
+    // Her browser has a window of its own.
+    for (let i = 0; i < 5; i++) expect((await own.signIn("stina@region.se", `fel-${i}`)).status).toBe(401);
+    expect((await own.signIn("stina@region.se", PASSWORD)).status).toBe(429);
+  });
+
+  it("does not trust a device cookie that was altered or names another account", async () => {
+    await createUser("tove@region.se");
+    const own = new Client(server.url);
+    const signedIn = await own.signIn("tove@region.se", PASSWORD);
+    const device = signedIn.headers.getSetCookie().find((c) => c.startsWith("larloop_device="))!.split(";")[0];
+    for (let i = 0; i < 5; i++) expect((await new Client(server.url).signIn("tove@region.se", `gissning-${i}`)).status).toBe(401);
+
+    const [name, value] = device.split("=");
+    const [email, nonce, mac] = value.split(".");
+    const forged = `${name}=${Buffer.from("tove@region.se").toString("base64url")}.${nonce}x.${mac}`;
+    const otherAccount = `${name}=${Buffer.from("ulla@region.se").toString("base64url")}.${nonce}.${mac}`;
+    for (const cookie of [forged, otherAccount]) {
+      const attempt = await new Client(server.url).post("/login", { email: "tove@region.se", password: PASSWORD, redirectTo: "" }, { cookie });
+      expect(attempt.status).toBe(429);
+    }
+    const genuine = await new Client(server.url).post("/login", { email: Buffer.from(email, "base64url").toString(), password: PASSWORD, redirectTo: "" }, { cookie: device });
+    expect(genuine.status).toBe(302);
+  });
+
   it("limits one address across many accounts", async () => {
     let status = 0;
     for (let i = 0; i < 40 && status !== 429; i++) {
