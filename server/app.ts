@@ -62,11 +62,12 @@ const limitWrites: RequestHandler = (req, res, next) => {
 // Remix reads a form's body whole, and an import's file into memory (up to its own 10 MB,
 // with a clear message next to the field). These ceilings only stop a request from making
 // the server buffer far more than any form of Lärloop sends.
-const MAX_FORM_BYTES = 2 * 1024 * 1024;
+// A lesson at its longest (200 000 characters of JSON, each "ä" six bytes once URL-encoded) fits.
+const MAX_FORM_BYTES = 5 * 1024 * 1024;
 const MAX_MULTIPART_BYTES = 50 * 1024 * 1024;
 const TOO_LARGE_PAGE = `<!doctype html><html lang="sv"><meta charset="utf-8"><title>För stor förfrågan – Lärloop</title>
-<h1>Det du skickade är för stort</h1><p>Lärloop tar emot formulär upp till 2 MB och filer upp till 10 MB. Gå tillbaka i webbläsaren och skicka något mindre, eller <a href="/">gå till startsidan</a>.</p>
-<h2 lang="en">Request too large</h2><p lang="en">Forms may be up to 2 MB and files up to 10 MB. Go back and send something smaller.</p></html>`;
+<h1>Det du skickade är för stort</h1><p>Lärloop tar emot formulär upp till 5 MB och filer upp till 10 MB. Gå tillbaka i webbläsaren och skicka något mindre, eller <a href="/">gå till startsidan</a>.</p>
+<h2 lang="en">Request too large</h2><p lang="en">Forms may be up to 5 MB and files up to 10 MB. Go back and send something smaller.</p></html>`;
 const limitBodySize: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const declared = req.headers["content-length"];

@@ -58,11 +58,11 @@ describe("upload and body limits", () => {
     expect(await response.text()).toContain("Filen gick inte att läsa som CSV eller Excel.");
   });
 
-  it("answers a form larger than 2 MB with 413 and a page that says what the limits are", async () => {
+  it("answers a form larger than 5 MB with 413 and a page that says what the limits are", async () => {
     const member = await Client.signedIn(server.url, "member@nord.se", PASSWORD);
     const response = await member.post("/o/region-nord/lessons/new", { title: "Stor", bodyText: "ö".repeat(1_100_000), sourceType: "other", evidence: "observation", intent: "publish" });
     expect(response.status).toBe(413);
-    expect(await response.text()).toContain("Lärloop tar emot formulär upp till 2 MB och filer upp till 10 MB.");
+    expect(await response.text()).toContain("Lärloop tar emot formulär upp till 5 MB och filer upp till 10 MB.");
     expect(await db.lesson.count({ where: { title: "Stor" } })).toBe(0);
   });
 
