@@ -1,4 +1,5 @@
 import type { AuthSession, AuthUser } from "~/auth/lucia.server";
+import type { DatabaseOutage } from "~/health/database-errors.server";
 
 // What server/ hands every loader and action: the session is already
 // validated by the server's middleware before Remix runs.
@@ -8,6 +9,8 @@ declare module "@remix-run/node" {
     session: AuthSession | null;
     cspNonce: string;
     clientAddress: string;
+    /** Set when the server already knows the database is out: every loader and action answers 503. */
+    databaseOutage?: DatabaseOutage | null;
   }
 }
 

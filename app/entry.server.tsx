@@ -1,9 +1,11 @@
 import { Transform, type TransformCallback } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { RETRY_AFTER_SECONDS } from "~/health/database-errors.server";
+import { isOutageData } from "~/health/outage";
 
 const ABORT_DELAY = 5_000;
 
@@ -31,6 +33,12 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A route's thrown headers do not reach the document: the outage page's Retry-After is set here.
+  const outage = Object.values(remixContext.staticHandlerContext.errors ?? {}).find((e) => isRouteErrorResponse(e) && isOutageData(e.data));
+  if (isRouteErrorResponse(outage) && isOutageData(outage.data)) {
+    responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS[outage.data.reason]));
+    responseHeaders.set("Cache-Control", "no-store");
+  }
   // Bots get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   const nonce = loadContext.cspNonce;

@@ -15,7 +15,9 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { SiteHeader } from "~/components/site-header";
 import { LiveProvider } from "~/live/live-context";
 import { useNonce } from "~/components/nonce";
-import { i18nFor, toLocale } from "~/i18n/i18n";
+import { isOutageData } from "~/health/outage";
+import { OutagePage } from "~/health/outage-page";
+import { i18nFor, toLocale, translator } from "~/i18n/i18n";
 import { pageTitle } from "~/i18n/page-title";
 import { requestLocale } from "~/i18n/locale.server";
 import { unreadCount } from "~/notifications/notifications.server";
@@ -29,6 +31,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ error, matches }) => {
   if (!error) return [{ title: "Lärloop" }];
+  if (isRouteErrorResponse(error) && isOutageData(error.data)) {
+    const key = error.data.reason === "storage-full" ? "errors.storageFullTitle" : "errors.unreachableTitle";
+    return [{ title: `${translator(error.data.locale)(key)} · Lärloop` }];
+  }
   // An error page says what went wrong in its title too, as every other page names itself.
   const status = isRouteErrorResponse(error) ? error.status : 500;
   return pageTitle(matches, status === 404 ? "errors.notFoundTitle" : status === 403 ? "errors.forbiddenTitle" : "errors.genericTitle");
@@ -50,8 +56,11 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const error = useRouteError();
   const nonce = useNonce();
-  const locale = toLocale(data?.locale);
+  // Without the database the root loader may not have run: the outage page carries the language.
+  const outage = isRouteErrorResponse(error) && isOutageData(error.data) ? error.data : null;
+  const locale = toLocale(data?.locale ?? outage?.locale);
   return (
     <html lang={locale}>
       <head>
@@ -84,6 +93,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  if (isRouteErrorResponse(error) && isOutageData(error.data)) return <OutagePage outage={error.data} />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (status >= 500) console.error(error);
   const [title, text] =

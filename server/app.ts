@@ -10,6 +10,8 @@ import helmet from "helmet";
 import type { Server as SocketServer } from "socket.io";
 import { checkSessionCookie, isSameOrigin } from "../app/auth/lucia.server.ts";
 import { createLimiter } from "../app/auth/rate-limit.server.ts";
+import { databaseOutage } from "../app/health/database-errors.server.ts";
+import { withOutagePages } from "../app/health/outage.server.ts";
 import { attachLiveChannel, closeLiveChannel } from "./live.ts";
 
 export type AppServer = {
@@ -24,7 +26,17 @@ type Options = {
   build: ServerBuild | (() => Promise<ServerBuild>);
   mode: "development" | "production";
   publicDir?: string;
+  /** False until the database is migrated and prepared; until then every page answers 503 (start-up, server/index.ts). */
+  databaseReady?: () => boolean;
 };
+
+// Development re-imports the build on every change: guard each one once.
+const guardedBuilds = new WeakMap<ServerBuild, ServerBuild>();
+function guardedBuild(build: ServerBuild): ServerBuild {
+  let guarded = guardedBuilds.get(build);
+  if (!guarded) guardedBuilds.set(build, (guarded = withOutagePages(build)));
+  return guarded;
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -42,7 +54,9 @@ const validateSession: RequestHandler = async (req, res, next) => {
     res.locals.session = session;
     next();
   } catch (error) {
-    next(error);
+    // Without the database no session can be checked: the page says so (503), not a 500.
+    res.locals.databaseOutage = databaseOutage(error);
+    next(res.locals.databaseOutage ? undefined : error);
   }
 };
 
@@ -83,7 +97,7 @@ const limitBodySize: RequestHandler = (req, res, next) => {
   next();
 };
 
-export function createAppServer({ build, mode, publicDir = path.resolve("public") }: Options): AppServer {
+export function createAppServer({ build, mode, publicDir = path.resolve("public"), databaseReady = () => true }: Options): AppServer {
   const app = express();
   app.disable("x-powered-by");
 
@@ -141,18 +155,23 @@ export function createAppServer({ build, mode, publicDir = path.resolve("public"
   app.use(refuseCrossOrigin);
   app.use(limitBodySize);
   app.use(limitWrites);
-  app.use(validateSession);
+  app.use((req, res, next) => {
+    if (databaseReady()) return validateSession(req, res, next);
+    res.locals.databaseOutage = "database-unreachable";
+    next();
+  });
 
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: typeof build === "function" ? async () => guardedBuild(await build()) : guardedBuild(build),
       mode,
       getLoadContext: (req, res) => ({
         user: res.locals.user ?? null,
         session: res.locals.session ?? null,
         cspNonce: res.locals.cspNonce,
         clientAddress: req.ip ?? "unknown",
+        databaseOutage: res.locals.databaseOutage ?? null,
       }),
     }),
   );

@@ -30,6 +30,6 @@ describe("GET /healthz", () => {
 
     const gone = await fetch(`${server.url}/healthz`);
     expect(gone.status).toBe(503);
-    expect(await gone.json()).toEqual({ status: "unavailable" });
+    expect(await gone.json()).toEqual({ status: "unavailable", reason: "database-unreachable" });
   });
 });
