@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
+import { LIVE_SOCKET_OPTIONS } from "./socket-options";
 
 export type LiveStatus = "connecting" | "connected" | "disconnected";
 type Live = { socket: Socket | null; status: LiveStatus };
@@ -8,15 +9,15 @@ const LiveContext = createContext<Live>({ socket: null, status: "disconnected" }
 
 /**
  * One socket per signed-in browser tab, shared by every page. socket.io
- * reconnects with backoff by itself; pages follow the status to tell the reader.
+ * reconnects with randomised backoff (socket-options.ts); pages with live
+ * content follow the status to tell the reader in a status region.
  */
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const [live, setLive] = useState<Live>({ socket: null, status: "connecting" });
 
   useEffect(() => {
     if (!enabled) return;
-    // Closing on unload tells colleagues at once that this tab has gone.
-    const socket = io({ withCredentials: true, closeOnBeforeunload: true });
+    const socket = io(LIVE_SOCKET_OPTIONS);
     const onConnect = () => setLive({ socket, status: "connected" });
     const onDisconnect = () => setLive({ socket, status: "disconnected" });
     socket.on("connect", onConnect);

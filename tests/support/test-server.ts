@@ -7,15 +7,15 @@ import { createAppServer, type AppServer } from "../../server/app.ts";
 
 export type TestServer = AppServer & { url: string; close: () => Promise<void> };
 
-/** The app's own server (express + Remix build + socket.io) on a free port, on this file's database. */
-export async function startTestServer(): Promise<TestServer> {
+/** The app's own server (express + Remix build + socket.io) on a free port (or `port`, to restart it), on this file's database. */
+export async function startTestServer(port = 0): Promise<TestServer> {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const server = createAppServer({ build, mode: "production" });
-  await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
-  const { port } = server.httpServer.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.httpServer.listen(port, "127.0.0.1", resolve));
+  const { port: listening } = server.httpServer.address() as AddressInfo;
   return {
     ...server,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     close: () => new Promise<void>((resolve) => server.io.close(() => resolve())),
   };
 }
