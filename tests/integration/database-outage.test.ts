@@ -138,7 +138,7 @@ describe("started while PostgreSQL is down", () => {
     postgres?.remove();
   });
 
-  it("stays up answering 503 with the outage page, then migrates and serves once the database is there, without a restart", async () => {
+  it("stays up answering 503 with the outage page, then migrates and serves once the database is there, and again after it goes away and comes back, without a restart", async () => {
     const port = await freePort();
     postgres = privatePostgres(process.env.DATA_DIR!, port);
     child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -168,8 +168,8 @@ describe("started while PostgreSQL is down", () => {
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: "unavailable", reason: "database-unreachable" });
     // A sign-in attempt gets the same page, not a crash.
-    const signIn = await fetch(`${url}/login`, { method: "POST", headers: { origin: url }, body: new URLSearchParams({ email: "a@b.se", password: "x" }) });
-    expect(signIn.status).toBe(503);
+    const early = await fetch(`${url}/login`, { method: "POST", headers: { origin: url }, body: new URLSearchParams({ email: "a@b.se", password: "x" }) });
+    expect(early.status).toBe(503);
 
     // Several failed attempts to migrate later, the process is still there.
     await printed(child, () => output, /Migrating: the database is out[\s\S]*Migrating: the database is out/, 20_000);
@@ -184,6 +184,19 @@ describe("started while PostgreSQL is down", () => {
     const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Välkommen till Lärloop");
+
+    // The database goes away while the app runs, and comes back.
+    const signIn = () =>
+      fetch(`${url}/login`, { method: "POST", headers: { origin: url }, body: new URLSearchParams({ email: "a@b.se", password: "x" }) });
+    postgres.stop();
+    const down = await signIn();
+    expect(down.status).toBe(503);
+    expect(visibleText(await down.text())).toContain(UNREACHABLE);
+    expect((await fetch(`${url}/healthz`)).status).toBe(503);
+    postgres.start();
+    // The pool opens new connections: an unknown address is refused as usual, no longer a 503.
+    expect((await signIn()).status).toBe(401);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect(exited).toBeUndefined();
   }, 120_000);
 });

@@ -17,6 +17,7 @@ export type PrivatePostgres = {
   /** A URL for `database` on this server (the `larloop` role, trusted). */
   url: (database: string) => string;
   start: () => void;
+  /** Stops it if it runs. */
   stop: () => void;
   remove: () => void;
 };
@@ -33,10 +34,18 @@ export function privatePostgres(parent: string, port: number): PrivatePostgres {
   }
   asPostgres(`${BIN}/initdb`, ["-D", data, "-U", "larloop", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
   const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off`;
+  let running = false;
   return {
     url: (database) => `postgresql://larloop@127.0.0.1:${port}/${database}`,
-    start: () => asPostgres(`${BIN}/pg_ctl`, ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]),
-    stop: () => asPostgres(`${BIN}/pg_ctl`, ["-D", data, "-m", "immediate", "-w", "stop"]),
+    start: () => {
+      asPostgres(`${BIN}/pg_ctl`, ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]);
+      running = true;
+    },
+    // Immediate: connections end at once, as when the database host goes down.
+    stop: () => {
+      if (running) asPostgres(`${BIN}/pg_ctl`, ["-D", data, "-m", "immediate", "-w", "stop"]);
+      running = false;
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
