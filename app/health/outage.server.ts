@@ -41,8 +41,8 @@ async function submittedWriting(request: Request | null): Promise<string[]> {
 
 /** A 503 the error boundary turns into the outage page, with Retry-After. */
 export async function outageResponse(reason: DatabaseOutage, request: Request, context: AppLoadContext, submittedFrom: Request | null = null) {
-  // The signed-in user's language is in the database, which may not answer: fall back to the cookie.
-  const locale = await requestLocale(request, context).catch(() => requestLocale(request, { ...context, user: null }));
+  // The user's language came with the session (or the cookie): no query needed.
+  const locale = await requestLocale(request, context);
   const data: OutageData = { status: "unavailable", reason, locale, submitted: await submittedWriting(submittedFrom) };
   return json(data, { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS[reason]), "Cache-Control": "no-store" } });
 }

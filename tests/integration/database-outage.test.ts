@@ -24,6 +24,13 @@ function visibleText(html: string): string {
     .replace(/\s+/g, " ");
 }
 
+/** A rich-text body as the editor posts it: Lexical's JSON, one paragraph per argument. */
+function lexical(...paragraphs: string[]): string {
+  const text = (value: string) => ({ type: "text", version: 1, text: value, detail: 0, format: 0, mode: "normal", style: "" });
+  const paragraph = (value: string) => ({ type: "paragraph", version: 1, direction: null, format: "", indent: 0, children: [text(value)] });
+  return JSON.stringify({ root: { type: "root", version: 1, direction: null, format: "", indent: 0, children: paragraphs.map(paragraph) } });
+}
+
 /**
  * Fill the disk as far as the app can tell: on SQLite the app's own connection
  * may use no more pages than the file has; on PostgreSQL new threads fail with
@@ -80,12 +87,15 @@ describe("a full disk", () => {
     expect(page).not.toMatch(/at \w+ \(|PrismaClient|SQLITE_|53100/);
     expect(await db.thread.count()).toBe(threadsBefore);
 
-    // Someone who reads in English gets the page in English.
-    const english = await nora.post("/o/region-nord/daily/new", { categoryId, title: "What we learnt", bodyText: body });
+    // Someone who reads in English gets the page in English; the editor's text comes back as text.
+    const english = await nora.post("/o/region-nord/daily/new", { categoryId, title: "What we learnt", body: lexical(body, "Second paragraph.") });
     expect(english.status).toBe(503);
     const englishPage = await english.text();
     expect(englishPage).toContain('<html lang="en"');
-    expect(visibleText(englishPage)).toContain("Lärloop cannot save right now because its storage is full");
+    const englishText = visibleText(englishPage);
+    expect(englishText).toContain("Lärloop cannot save right now because its storage is full");
+    expect(englishText).toContain("Second paragraph.");
+    expect(englishText).not.toContain("paragraph&quot;");
 
     // Reads still work, but the operator learns that writes fail.
     expect((await nina.get("/o/region-nord/daily")).status).toBe(200);
