@@ -15,6 +15,9 @@ export const AUDIT_ACTIONS = [
   "network-joined",
   "network-left",
   "category-sharing",
+  "account-deleted",
+  "member-erased",
+  "personal-data-exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

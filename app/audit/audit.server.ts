@@ -89,7 +89,7 @@ function whereOf(organisationId: string, filters: AuditFilters): Prisma.AuditEve
   return where;
 }
 
-const LISTED = { id: true, createdAt: true, action: true, actorName: true, targetType: true, targetId: true, detail: true, ip: true } as const;
+const LISTED = { id: true, createdAt: true, action: true, actorName: true, actorFormer: true, targetType: true, targetId: true, detail: true, ip: true } as const;
 
 /** One page of the organisation's events, newest first, with the people to filter by. */
 export async function listAuditEvents(organisationId: string, filters: AuditFilters) {

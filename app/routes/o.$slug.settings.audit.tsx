@@ -138,7 +138,7 @@ export default function AuditLog() {
                     <td>
                       <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                     </td>
-                    <td>{event.actorName || t("audit.nobody")}</td>
+                    <td>{event.actorFormer ? t("audit.formerMember") : event.actorName || t("audit.nobody")}</td>
                     <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
                     <td>{event.detail || t("audit.nobody")}</td>
                     <td>{link ? <Link to={link}>{targetLabel}</Link> : targetLabel}</td>

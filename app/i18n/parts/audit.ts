@@ -26,6 +26,7 @@ export const auditSv = {
   code: "Kod",
   address: "IP-adress",
   nobody: "–",
+  formerMember: "Tidigare medlem",
   targetTypes: { user: "Person", lesson: "Lärdom", post: "Inlägg", thread: "Tråd", network: "Nätverk", category: "Kategori" },
   actions: {
     "sign-in": "Inloggning",
@@ -42,6 +43,9 @@ export const auditSv = {
     "network-joined": "Gick med i nätverk",
     "network-left": "Lämnade nätverk",
     "category-sharing": "Ändrad delning av kategori",
+    "account-deleted": "Konto raderat",
+    "member-erased": "Person raderad på begäran",
+    "personal-data-exported": "Personuppgifter utlämnade på begäran",
   },
 };
 
@@ -70,6 +74,7 @@ export const auditEn: Shape<typeof auditSv> = {
   code: "Code",
   address: "IP address",
   nobody: "–",
+  formerMember: "Former member",
   targetTypes: { user: "Person", lesson: "Lesson", post: "Post", thread: "Thread", network: "Network", category: "Category" },
   actions: {
     "sign-in": "Sign-in",
@@ -86,5 +91,8 @@ export const auditEn: Shape<typeof auditSv> = {
     "network-joined": "Joined a network",
     "network-left": "Left a network",
     "category-sharing": "Category sharing changed",
+    "account-deleted": "Account deleted",
+    "member-erased": "Person erased on request",
+    "personal-data-exported": "Personal data disclosed on request",
   },
 };

@@ -1,0 +1,192 @@
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { AuditAction } from "~/audit/actions";
+import { rotateSessionsOf } from "~/auth/lucia.server";
+import { verifyPassword } from "~/auth/password.server";
+import { publishAccessEvent } from "~/live/access-events.server";
+
+// Erasing a person (GDPR art. 17), from one organisation at an admin's request
+// or from Lärloop altogether when they delete their account. What they wrote
+// for others stays, by "a former member"; what was only about them goes.
+// docs/decisions/0017-account-deletion.md says why each table is treated so.
+
+/** What happens to a departing member's lessons: the organisation's setting, or the admin's choice at the time. */
+export const DEPARTED_LESSONS = ["keep", "delete"] as const;
+export type DepartedLessons = (typeof DEPARTED_LESSONS)[number];
+
+export const isDepartedLessons = (value: string): value is DepartedLessons => (DEPARTED_LESSONS as readonly string[]).includes(value);
+
+type Tx = Prisma.TransactionClient;
+type Person = { id: string; name: string; email: string };
+
+/** An audit row whose actor is a former member: neither their name nor their id is kept. */
+function formerMemberEvent(organisationId: string, action: AuditAction, detail: string, ip: string) {
+  return { organisationId, actorId: null, actorName: "", actorFormer: true, action, detail, ip };
+}
+
+/** Replaces the person's name and address in free text of the log (e.g. "Nina Medlem: member → admin"). */
+function withoutPerson(text: string, person: Person): string {
+  return text.split(person.email).join("–").split(person.name).join("–");
+}
+
+/**
+ * The organisation's past events keep no trace of the person: where they acted
+ * the row says "former member", where they were the subject the name goes.
+ * `organisationId` null means every organisation's log, and rows of none.
+ */
+async function scrubAuditLog(tx: Tx, person: Person, organisationId: string | null) {
+  const scope = organisationId ? { organisationId } : {};
+  await tx.auditEvent.updateMany({ where: { ...scope, actorId: person.id }, data: { actorId: null, actorName: "", actorFormer: true } });
+  const mentioning = await tx.auditEvent.findMany({
+    where: {
+      ...scope,
+      OR: [
+        { targetType: "user", targetId: person.id },
+        { detail: { contains: person.email } },
+        { detail: { contains: person.name } },
+      ],
+    },
+    select: { id: true, detail: true, targetType: true, targetId: true },
+  });
+  for (const row of mentioning) {
+    await tx.auditEvent.update({
+      where: { id: row.id },
+      data: { detail: withoutPerson(row.detail, person), targetId: row.targetType === "user" && row.targetId === person.id ? "" : row.targetId },
+    });
+  }
+}
+
+/** Deletes the person's lessons in the organisation, with their search entries and the session reviews that pointed at them. */
+async function deleteLessons(tx: Tx, userId: string, organisationId: string): Promise<number> {
+  const lessons = await tx.lesson.findMany({ where: { organisationId, authorId: userId }, select: { id: true } });
+  const ids = lessons.map((l) => l.id);
+  if (!ids.length) return 0;
+  await tx.$executeRaw`DELETE FROM search_index WHERE kind = 'lesson' AND ref_id IN (${Prisma.join(ids)})`;
+  await tx.sessionReviewItem.deleteMany({ where: { kind: "lesson", refId: { in: ids } } });
+  // Goals, tags, revisions, comments, "useful" marks and call assessments go with the lesson (onDelete: Cascade).
+  await tx.lesson.deleteMany({ where: { id: { in: ids } } });
+  return ids.length;
+}
+
+/**
+ * Takes the person out of one organisation: the membership ends, what they
+ * wrote there is kept by "a former member" (or, for lessons, deleted when so
+ * chosen), and what was only about them there (notifications, follows, reads,
+ * reactions, votes, invitations to their address) is deleted.
+ */
+async function eraseFromOrganisation(tx: Tx, person: Person, organisationId: string, lessons: DepartedLessons) {
+  const userId = person.id;
+  const inOrg = { organisationId };
+  const deletedLessons = lessons === "delete" ? await deleteLessons(tx, userId, organisationId) : 0;
+  const keptLessons = (await tx.lesson.updateMany({ where: { ...inOrg, authorId: userId }, data: { authorId: null } })).count;
+  await tx.lessonRevision.updateMany({ where: { editorId: userId, lesson: inOrg }, data: { editorId: null } });
+  await tx.lessonComment.updateMany({ where: { authorId: userId, lesson: inOrg }, data: { authorId: null } });
+  await tx.lessonUseful.deleteMany({ where: { userId, lesson: inOrg } });
+
+  await tx.thread.updateMany({ where: { ...inOrg, authorId: userId }, data: { authorId: null } });
+  const posts = (await tx.post.updateMany({ where: { authorId: userId, thread: inOrg }, data: { authorId: null } })).count;
+  await tx.postRevision.updateMany({ where: { editorId: userId, post: { thread: inOrg } }, data: { editorId: null } });
+  await tx.postReaction.deleteMany({ where: { userId, post: { thread: inOrg } } });
+  await tx.threadRead.deleteMany({ where: { userId, thread: inOrg } });
+  await tx.threadFollow.deleteMany({ where: { userId, thread: inOrg } });
+  await tx.notification.deleteMany({ where: { ...inOrg, userId } });
+  await tx.notification.updateMany({ where: { ...inOrg, actorId: userId }, data: { actorId: null } });
+  await tx.moderationAct.updateMany({ where: { ...inOrg, actorId: userId }, data: { actorId: null } });
+
+  await tx.sessionSeries.updateMany({ where: { ...inOrg, createdById: userId }, data: { createdById: null } });
+  await tx.learningSession.updateMany({ where: { ...inOrg, createdById: userId }, data: { createdById: null } });
+  await tx.sessionTemplate.updateMany({ where: { ...inOrg, createdById: userId }, data: { createdById: null } });
+  await tx.sessionParticipant.deleteMany({ where: { userId, session: inOrg } });
+  await tx.sessionNote.updateMany({ where: { authorId: userId, session: inOrg }, data: { authorId: null } });
+  await tx.noteVote.deleteMany({ where: { userId, session: inOrg } });
+  await tx.actionItem.updateMany({ where: { ...inOrg, ownerId: userId }, data: { ownerId: null } });
+
+  await tx.call.updateMany({ where: { ...inOrg, authorId: userId }, data: { authorId: null } });
+  await tx.callLesson.updateMany({ where: { assessedById: userId, call: inOrg }, data: { assessedById: null } });
+  await tx.studyVisit.updateMany({ where: { ...inOrg, createdById: userId }, data: { createdById: null } });
+  await tx.studyVisitParticipant.deleteMany({ where: { userId, studyVisit: inOrg } });
+  await tx.networkQuestionnaire.updateMany({ where: { ...inOrg, authorId: userId }, data: { authorId: null } });
+  await tx.networkAnswer.updateMany({ where: { ...inOrg, answeredById: userId }, data: { answeredById: null } });
+  await tx.networkMember.updateMany({ where: { ...inOrg, invitedById: userId }, data: { invitedById: null } });
+
+  // Their own invitation holds their address; invitations they sent stay valid for the people invited.
+  await tx.invitation.deleteMany({ where: { ...inOrg, email: person.email } });
+  await tx.invitation.updateMany({ where: { ...inOrg, acceptedById: userId }, data: { acceptedById: null } });
+  await tx.membership.deleteMany({ where: { ...inOrg, userId } });
+  await scrubAuditLog(tx, person, organisationId);
+  return { deletedLessons, keptLessons, posts };
+}
+
+const summary = (r: { deletedLessons: number; keptLessons: number; posts: number }) =>
+  `lessons kept: ${r.keptLessons}, lessons deleted: ${r.deletedLessons}, posts: ${r.posts}`;
+
+/** The organisations where the person is the only admin: they must name another before they go. */
+export async function organisationsOnlyAdministeredBy(userId: string) {
+  const adminOf = await db.membership.findMany({ where: { userId, role: "admin" }, select: { organisation: { select: { id: true, name: true } } } });
+  const alone = [];
+  for (const { organisation } of adminOf) {
+    const admins = await db.membership.count({ where: { organisationId: organisation.id, role: "admin" } });
+    if (admins <= 1) alone.push(organisation.name);
+  }
+  return alone;
+}
+
+export type DeletionResult = { ok: true } | { ok: false; error: "wrongPassword" } | { ok: false; error: "onlyAdmin"; organisations: string[] };
+
+/**
+ * Deletes the signed-in person's account, if the password is theirs and no
+ * organisation would be left without an admin. In one transaction: every
+ * membership is erased as above (lessons per each organisation's setting),
+ * each organisation's log gets one event by "a former member", and the user
+ * row goes, with its sessions and everything else that hangs on it.
+ */
+export async function deleteOwnAccount(userId: string, password: string, ip: string): Promise<DeletionResult> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, error: "wrongPassword" };
+  const alone = await organisationsOnlyAdministeredBy(userId);
+  if (alone.length) return { ok: false, error: "onlyAdmin", organisations: alone };
+  const person = { id: user.id, name: user.name, email: user.email };
+
+  const memberships = await db.membership.findMany({ where: { userId }, select: { organisation: { select: { id: true, departedLessons: true } } } });
+  await db.$transaction(async (tx) => {
+    for (const { organisation } of memberships) {
+      const lessons = isDepartedLessons(organisation.departedLessons) ? organisation.departedLessons : "keep";
+      const result = await eraseFromOrganisation(tx, person, organisation.id, lessons);
+      await tx.auditEvent.create({ data: formerMemberEvent(organisation.id, "account-deleted", summary(result), ip) });
+    }
+    // What is left from organisations they had already left: kept by a former member, as above.
+    await scrubAuditLog(tx, person, null);
+    await tx.invitation.deleteMany({ where: { email: person.email } });
+    await tx.sessionTemplate.updateMany({ where: { createdById: userId }, data: { createdById: null } });
+    // Relations to the user end by the schema's own rules: sessions, follows, reactions and the like are
+    // deleted (Cascade), authorship elsewhere becomes empty (SetNull).
+    await tx.user.delete({ where: { id: userId } });
+  });
+  publishAccessEvent({ type: "user-signed-out-everywhere", userId });
+  return { ok: true };
+}
+
+export type ErasureResult = { ok: true } | { ok: false; error: "notFound" | "lastAdmin" | "self" };
+
+/** An admin's answer to a request for erasure: the person leaves the organisation and their traces there with it. */
+export async function eraseMember(organisationId: string, userId: string, lessons: DepartedLessons, by: { actorId: string; ip: string }): Promise<ErasureResult> {
+  const membership = await db.membership.findUnique({
+    where: { userId_organisationId: { userId, organisationId } },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!membership) return { ok: false, error: "notFound" };
+  // An admin's own data goes with their account (My account), where the password is asked.
+  if (userId === by.actorId) return { ok: false, error: "self" };
+  if (membership.role === "admin" && (await db.membership.count({ where: { organisationId, role: "admin" } })) <= 1) return { ok: false, error: "lastAdmin" };
+  const actor = await db.user.findUniqueOrThrow({ where: { id: by.actorId }, select: { name: true } });
+  await db.$transaction(async (tx) => {
+    const result = await eraseFromOrganisation(tx, membership.user, organisationId, lessons);
+    // The admin is named; the person is not (the event's subject is a former member).
+    await tx.auditEvent.create({
+      data: { organisationId, actorId: by.actorId, actorName: actor.name, action: "member-erased", detail: summary(result), ip: by.ip },
+    });
+  });
+  await rotateSessionsOf(userId);
+  publishAccessEvent({ type: "membership-ended", userId, organisationId });
+  return { ok: true };
+}
