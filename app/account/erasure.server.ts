@@ -4,17 +4,13 @@ import type { AuditAction } from "~/audit/actions";
 import { rotateSessionsOf } from "~/auth/lucia.server";
 import { verifyPassword } from "~/auth/password.server";
 import { publishAccessEvent } from "~/live/access-events.server";
+import { isDepartedLessons, type DepartedLessons } from "./departed-lessons";
 
 // Erasing a person (GDPR art. 17), from one organisation at an admin's request
 // or from Lärloop altogether when they delete their account. What they wrote
 // for others stays, by "a former member"; what was only about them goes.
 // docs/decisions/0017-account-deletion.md says why each table is treated so.
 
-/** What happens to a departing member's lessons: the organisation's setting, or the admin's choice at the time. */
-export const DEPARTED_LESSONS = ["keep", "delete"] as const;
-export type DepartedLessons = (typeof DEPARTED_LESSONS)[number];
-
-export const isDepartedLessons = (value: string): value is DepartedLessons => (DEPARTED_LESSONS as readonly string[]).includes(value);
 
 type Tx = Prisma.TransactionClient;
 type Person = { id: string; name: string; email: string };
@@ -189,4 +185,26 @@ export async function eraseMember(organisationId: string, userId: string, lesson
   await rotateSessionsOf(userId);
   publishAccessEvent({ type: "membership-ended", userId, organisationId });
   return { ok: true };
+}
+
+/** What the confirm page tells the person before they delete their account. */
+export async function deletionPreview(userId: string) {
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    orderBy: { organisation: { name: "asc" } },
+    select: { organisation: { select: { name: true, departedLessons: true } } },
+  });
+  return {
+    onlyAdminOf: await organisationsOnlyAdministeredBy(userId),
+    lessons: memberships.map(({ organisation }) => ({ organisation: organisation.name, departedLessons: organisation.departedLessons === "delete" ? "delete" : "keep" })),
+  };
+}
+
+export async function departedLessonsSetting(organisationId: string): Promise<DepartedLessons> {
+  const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { departedLessons: true } });
+  return isDepartedLessons(organisation.departedLessons) ? organisation.departedLessons : "keep";
+}
+
+export async function setDepartedLessons(organisationId: string, departedLessons: DepartedLessons): Promise<void> {
+  await db.organisation.update({ where: { id: organisationId }, data: { departedLessons } });
 }
