@@ -4,6 +4,9 @@ import type { AuditAction } from "~/audit/actions";
 import { rotateSessionsOf } from "~/auth/lucia.server";
 import { verifyPassword } from "~/auth/password.server";
 import { publishAccessEvent } from "~/live/access-events.server";
+import { indexPost } from "~/search/search-index.server";
+import { composePostBody } from "~/threads/post-body.server";
+import { withoutMentionOf } from "~/threads/mention-node";
 import { isDepartedLessons, type DepartedLessons } from "./departed-lessons";
 
 // Erasing a person (GDPR art. 17), from one organisation at an admin's request
@@ -50,6 +53,32 @@ async function scrubAuditLog(tx: Tx, person: Person, organisationId: string | nu
       data: { detail: withoutPerson(row.detail, person), targetId: row.targetType === "user" && row.targetId === person.id ? "" : row.targetId },
     });
   }
+}
+
+// How a former member is written into stored text (others' @mentions of them), in the default language.
+const FORMER_MEMBER = "Tidigare medlem";
+
+/**
+ * Other people's posts that @mention the person: the mention becomes plain
+ * "@Tidigare medlem", in the post and its earlier versions. Returns the posts,
+ * to be indexed again once the transaction has committed.
+ */
+async function unmention(tx: Tx, person: Person, organisationId: string | null): Promise<string[]> {
+  const scope = organisationId ? { thread: { organisationId } } : {};
+  const posts = await tx.post.findMany({ where: { ...scope, body: { contains: `"userId":${JSON.stringify(person.id)}` } }, select: { id: true, body: true } });
+  const changed: string[] = [];
+  for (const post of posts) {
+    const json = withoutMentionOf(post.body, person.id, FORMER_MEMBER);
+    const body = json ? composePostBody({ body: json, bodyText: "" }) : null;
+    if (!body) continue;
+    await tx.post.update({ where: { id: post.id }, data: { body: body.rendered.json, bodyHtml: body.rendered.html, bodyText: body.rendered.text } });
+    changed.push(post.id);
+  }
+  if (changed.length) {
+    const revisions = await tx.postRevision.findMany({ where: { postId: { in: changed }, bodyHtml: { contains: `@${person.name}` } }, select: { id: true, bodyHtml: true } });
+    for (const r of revisions) await tx.postRevision.update({ where: { id: r.id }, data: { bodyHtml: r.bodyHtml.split(`@${person.name}`).join(`@${FORMER_MEMBER}`) } });
+  }
+  return changed;
 }
 
 /** Deletes the person's lessons in the organisation, with their search entries and the session reviews that pointed at them. */
@@ -110,7 +139,8 @@ async function eraseFromOrganisation(tx: Tx, person: Person, organisationId: str
   await tx.invitation.updateMany({ where: { ...inOrg, acceptedById: userId }, data: { acceptedById: null } });
   await tx.membership.deleteMany({ where: { ...inOrg, userId } });
   await scrubAuditLog(tx, person, organisationId);
-  return { deletedLessons, keptLessons, posts };
+  const unmentioned = await unmention(tx, person, organisationId);
+  return { deletedLessons, keptLessons, posts, unmentioned };
 }
 
 const summary = (r: { deletedLessons: number; keptLessons: number; posts: number }) =>
@@ -144,11 +174,13 @@ export async function deleteOwnAccount(userId: string, password: string, ip: str
   const person = { id: user.id, name: user.name, email: user.email };
 
   const memberships = await db.membership.findMany({ where: { userId }, select: { organisation: { select: { id: true, departedLessons: true } } } });
-  await db.$transaction(async (tx) => {
+  const unmentioned = await db.$transaction(async (tx) => {
+    const reindex: string[] = [];
     for (const { organisation } of memberships) {
       const lessons = isDepartedLessons(organisation.departedLessons) ? organisation.departedLessons : "keep";
       const result = await eraseFromOrganisation(tx, person, organisation.id, lessons);
       await tx.auditEvent.create({ data: formerMemberEvent(organisation.id, "account-deleted", summary(result), ip) });
+      reindex.push(...result.unmentioned);
     }
     // What is left from organisations they had already left: kept by a former member, as above.
     await scrubAuditLog(tx, person, null);
@@ -157,7 +189,9 @@ export async function deleteOwnAccount(userId: string, password: string, ip: str
     // Relations to the user end by the schema's own rules: sessions, follows, reactions and the like are
     // deleted (Cascade), authorship elsewhere becomes empty (SetNull).
     await tx.user.delete({ where: { id: userId } });
+    return [...reindex, ...(await unmention(tx, person, null))];
   });
+  for (const postId of unmentioned) await indexPost(postId);
   publishAccessEvent({ type: "user-signed-out-everywhere", userId });
   return { ok: true };
 }
@@ -175,13 +209,15 @@ export async function eraseMember(organisationId: string, userId: string, lesson
   if (userId === by.actorId) return { ok: false, error: "self" };
   if (membership.role === "admin" && (await db.membership.count({ where: { organisationId, role: "admin" } })) <= 1) return { ok: false, error: "lastAdmin" };
   const actor = await db.user.findUniqueOrThrow({ where: { id: by.actorId }, select: { name: true } });
-  await db.$transaction(async (tx) => {
+  const unmentioned = await db.$transaction(async (tx) => {
     const result = await eraseFromOrganisation(tx, membership.user, organisationId, lessons);
     // The admin is named; the person is not (the event's subject is a former member).
     await tx.auditEvent.create({
       data: { organisationId, actorId: by.actorId, actorName: actor.name, action: "member-erased", detail: summary(result), ip: by.ip },
     });
+    return result.unmentioned;
   });
+  for (const postId of unmentioned) await indexPost(postId);
   await rotateSessionsOf(userId);
   publishAccessEvent({ type: "membership-ended", userId, organisationId });
   return { ok: true };

@@ -42,8 +42,14 @@ describe("deleting one's account and answering data-subject requests", () => {
     const ninaId = world.people.northMember.id;
     const category = await db.category.create({ data: { organisationId: world.north.id, name: "Frågor" } });
     const threadPath = (await nina.post("/o/region-nord/daily/new", { categoryId: category.id, title: "Hur följer ni upp klusterstöd?", bodyText: "Vi har börjat med kvartalsvisa avstämningar." })).headers.get("location")!;
-    await nora.post(threadPath, { intent: "reply", bodyText: "Vi gör likadant, varje kvartal." });
+    // Nora's reply @mentions Nina: the mention carries her name into Nora's post.
+    const textNode = (t: string) => ({ type: "text", text: t, detail: 0, format: 0, mode: "normal", style: "", version: 1 });
+    const mention = { type: "mention", userId: ninaId, name: "Nina Medlem", text: "@Nina Medlem", detail: 0, format: 0, mode: "token", style: "", version: 1 };
+    const paragraph = { type: "paragraph", direction: null, format: "", indent: 0, version: 1, textFormat: 0, textStyle: "", children: [mention, textNode(" vi gör likadant, varje kvartal.")] };
+    const body = JSON.stringify({ root: { type: "root", direction: null, format: "", indent: 0, version: 1, children: [paragraph] } });
+    expect((await nora.post(threadPath, { intent: "reply", body, bodyText: "" })).status).toBeLessThan(400);
     const reply = await db.post.findFirstOrThrow({ where: { number: 2, thread: { categoryId: category.id } } });
+    expect(reply.bodyText).toContain("@Nina Medlem");
     await nina.post(threadPath, { intent: "react", postId: reply.id, kind: "useful" });
     const kept = lessonIdOf(await nina.post("/o/region-nord/lessons/new", { ...lesson, title: "Kvartalsvisa avstämningar fungerar", whatWeLearned: "Tätare avstämningar fångar problem tidigt." }));
     const norasLesson = lessonIdOf(await nora.post("/o/region-nord/lessons/new", { ...lesson, title: "Noras lärdom", whatWeLearned: "Något om uppföljning." }));
@@ -80,6 +86,7 @@ describe("deleting one's account and answering data-subject requests", () => {
     expect(thread).toContain("Vi har börjat med kvartalsvisa avstämningar.");
     expect(thread).toContain("Tidigare medlem");
     expect(thread).not.toContain("Nina Medlem");
+    expect(thread).toContain("@Tidigare medlem vi gör likadant, varje kvartal.");
     expect(await text(await nora.get(`/o/region-nord/lessons/${kept}`))).toContain("Tidigare medlem");
     expect(await text(await nora.get(`/o/region-nord/lessons/${norasLesson}`))).toContain("Tidigare medlem · ");
     expect(await db.postReaction.count({ where: { postId: reply.id } })).toBe(0);
