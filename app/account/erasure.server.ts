@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { db, onPostgres } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { AuditAction } from "~/audit/actions";
 import { rotateSessionsOf } from "~/auth/lucia.server";
@@ -157,6 +157,13 @@ export async function organisationsOnlyAdministeredBy(userId: string) {
   return alone;
 }
 
+/** Thrown inside the deletion's transaction, so that it rolls back, when an organisation would be left without an admin. */
+class OnlyAdmin extends Error {
+  constructor(readonly organisation: string) {
+    super(`the only admin of ${organisation}`);
+  }
+}
+
 export type DeletionResult = { ok: true } | { ok: false; error: "wrongPassword" } | { ok: false; error: "onlyAdmin"; organisations: string[] };
 
 /**
@@ -173,8 +180,14 @@ export async function deleteOwnAccount(userId: string, password: string, ip: str
   if (alone.length) return { ok: false, error: "onlyAdmin", organisations: alone };
   const person = { id: user.id, name: user.name, email: user.email };
 
-  const memberships = await db.membership.findMany({ where: { userId }, select: { organisation: { select: { id: true, departedLessons: true } } } });
+  const memberships = await db.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { id: true, name: true, departedLessons: true } } } });
   const unmentioned = await db.$transaction(async (tx) => {
+    // Again inside the transaction: two admins of one organisation deleting their accounts at once must not both go.
+    // PostgreSQL reads committed rows only, so the admins' rows are locked first; SQLite lets one writer at a time commit.
+    for (const { organisation, role } of memberships) {
+      if (role === "admin" && onPostgres) await tx.$queryRaw`SELECT id FROM "Membership" WHERE "organisationId" = ${organisation.id} AND role = 'admin' FOR UPDATE`;
+      if (role === "admin" && (await tx.membership.count({ where: { organisationId: organisation.id, role: "admin" } })) <= 1) throw new OnlyAdmin(organisation.name);
+    }
     const reindex: string[] = [];
     for (const { organisation } of memberships) {
       const lessons = isDepartedLessons(organisation.departedLessons) ? organisation.departedLessons : "keep";
@@ -190,7 +203,11 @@ export async function deleteOwnAccount(userId: string, password: string, ip: str
     // deleted (Cascade), authorship elsewhere becomes empty (SetNull).
     await tx.user.delete({ where: { id: userId } });
     return [...reindex, ...(await unmention(tx, person, null))];
+  }).catch((error: unknown) => {
+    if (error instanceof OnlyAdmin) return error;
+    throw error;
   });
+  if (unmentioned instanceof OnlyAdmin) return { ok: false, error: "onlyAdmin", organisations: [unmentioned.organisation] };
   for (const postId of unmentioned) await indexPost(postId);
   publishAccessEvent({ type: "user-signed-out-everywhere", userId });
   return { ok: true };

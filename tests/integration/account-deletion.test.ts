@@ -141,6 +141,15 @@ describe("deleting one's account and answering data-subject requests", () => {
     expect(await db.user.count({ where: { email: "admin@syd.se" } })).toBe(1);
   });
 
+  it("lets only one of two admins go when both delete their accounts at the same moment", async () => {
+    const organisation = await db.organisation.create({ data: { slug: "region-vast", name: "Region Väst" } });
+    for (const [email, name] of [["anna@vast.se", "Anna Admin"], ["bo@vast.se", "Bo Admin"]]) await addMember((await createUser(email, name)).id, organisation.id, "admin");
+    const [anna, bo] = await Promise.all([as("anna@vast.se"), as("bo@vast.se")]);
+    const statuses = (await Promise.all([anna.post("/account/delete", { password: PASSWORD }), bo.post("/account/delete", { password: PASSWORD })])).map((r) => r.status);
+    expect(statuses.sort()).toEqual([302, 409]);
+    expect(await db.membership.count({ where: { organisationId: organisation.id, role: "admin" } })).toBe(1);
+  });
+
   it("gives an organisation's admin what it holds about a member, and nothing from another organisation", async () => {
     const tove = await createUser("tove@example.se", "Tove Tvåhem");
     await addMember(tove.id, world.north.id, "member");
