@@ -3,6 +3,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { AuditAction } from "~/audit/actions";
 import { rotateSessionsOf } from "~/auth/lucia.server";
 import { verifyPassword } from "~/auth/password.server";
+import { countAttempt, secondsUntilAllowed } from "~/auth/rate-limit.server";
 import { publishAccessEvent } from "~/live/access-events.server";
 import { indexPost } from "~/search/search-index.server";
 import { composePostBody } from "~/threads/post-body.server";
@@ -164,7 +165,7 @@ class OnlyAdmin extends Error {
   }
 }
 
-export type DeletionResult = { ok: true } | { ok: false; error: "wrongPassword" } | { ok: false; error: "onlyAdmin"; organisations: string[] };
+export type DeletionResult = { ok: true } | { ok: false; error: "wrongPassword" } | { ok: false; error: "rateLimited" } | { ok: false; error: "onlyAdmin"; organisations: string[] };
 
 /**
  * Deletes the signed-in person's account, if the password is theirs and no
@@ -175,7 +176,12 @@ export type DeletionResult = { ok: true } | { ok: false; error: "wrongPassword" 
  */
 export async function deleteOwnAccount(userId: string, password: string, ip: string): Promise<DeletionResult> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true, passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, error: "wrongPassword" };
+  // Guesses here count against the same limit as sign-in attempts, so a stolen session cannot try passwords freely.
+  if ((await secondsUntilAllowed("signInAccount", user.email)) > 0) return { ok: false, error: "rateLimited" };
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await countAttempt("signInAccount", user.email);
+    return { ok: false, error: "wrongPassword" };
+  }
   const alone = await organisationsOnlyAdministeredBy(userId);
   if (alone.length) return { ok: false, error: "onlyAdmin", organisations: alone };
   const person = { id: user.id, name: user.name, email: user.email };

@@ -27,6 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.error === "wrongPassword") {
     return json({ result: submission.reply({ fieldErrors: { password: ["account.delete.wrongPassword"] }, hideFields: ["password"] }), onlyAdminOf: "" }, { status: 400 });
   }
+  if (result.error === "rateLimited") {
+    return json({ result: submission.reply({ formErrors: ["account.delete.rateLimited"], hideFields: ["password"] }), onlyAdminOf: "" }, { status: 429 });
+  }
   const onlyAdminOf = result.organisations.join(", ");
   return json({ result: submission.reply({ formErrors: ["account.delete.onlyAdmin"], hideFields: ["password"] }), onlyAdminOf }, { status: 409 });
 }

@@ -141,6 +141,17 @@ describe("deleting one's account and answering data-subject requests", () => {
     expect(await db.user.count({ where: { email: "admin@syd.se" } })).toBe(1);
   });
 
+  it("counts wrong passwords against the sign-in limit, so a stolen session cannot guess its way to deletion", async () => {
+    const user = await createUser("gissa@nord.se", "Gustav Gissad");
+    await addMember(user.id, world.north.id, "member");
+    const gustav = await as("gissa@nord.se");
+    for (let i = 0; i < 5; i++) expect((await gustav.post("/account/delete", { password: `gissning ${i}` })).status).toBe(400);
+    const limited = await gustav.post("/account/delete", { password: PASSWORD });
+    expect(limited.status).toBe(429);
+    expect(await text(limited)).toContain("För många felaktiga lösenord.");
+    expect(await db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+
   it("lets only one of two admins go when both delete their accounts at the same moment", async () => {
     const organisation = await db.organisation.create({ data: { slug: "region-vast", name: "Region Väst" } });
     for (const [email, name] of [["anna@vast.se", "Anna Admin"], ["bo@vast.se", "Bo Admin"]]) await addMember((await createUser(email, name)).id, organisation.id, "admin");
