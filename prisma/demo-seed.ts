@@ -3,6 +3,7 @@ import { newToken } from "../app/auth/tokens.server.ts";
 import type { Db } from "../app/db.server.ts";
 import { ensureStandardDimensions } from "../app/goals/tags.server.ts";
 import { seedDemoAudit } from "./demo/audit.ts";
+import { seedDemoFormerMember } from "./demo/former-member.ts";
 import { seedDemoCalls } from "./demo/calls.ts";
 import { seedDemoEvaluations } from "./demo/evaluations.ts";
 import { seedDemoFollowup } from "./demo/followup.ts";
@@ -130,6 +131,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     await seedDemoStudyVisits(tx, organisationIds, userIds);
     await seedDemoNetworkFeed(tx, userIds);
     await seedDemoAudit(tx, organisationIds, userIds);
+    await seedDemoFormerMember(tx, organisationIds);
   }, { timeout: 60_000 });
   return true;
 }

@@ -12,8 +12,12 @@ async function allOf<T extends Record<string, Promise<unknown>>>(queries: T): Pr
  * told and what was logged about their account. Other people appear only by
  * name where the person's own data refers to them; no password hash, session
  * id, token or secret is included.
+ *
+ * With `organisationId`, only what that organisation holds, for its admin's
+ * answer to a data-subject request: each organisation is its own controller,
+ * so nothing from another one, and no account-wide settings or sign-ins.
  */
-export async function personalDataOf(userId: string) {
+export async function personalDataOf(userId: string, organisationId?: string) {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
@@ -26,10 +30,13 @@ export async function personalDataOf(userId: string) {
       followOnPost: true,
     },
   });
+  // The same filter at the depth each table reaches its organisation; nothing when unscoped.
+  const own = organisationId ? { organisationId } : {};
+  const via = <K extends string>(relation: K) => (organisationId ? { [relation]: { organisationId } } : {}) as Partial<Record<K, { organisationId: string }>>;
   const organisation = { select: { name: true } } as const;
   const written = await allOf({
     memberships: db.membership.findMany({
-      where: { userId },
+      where: { userId, ...own },
       select: { role: true, askMeAbout: true, createdAt: true, organisation },
     }),
     signIns: db.session.findMany({
@@ -37,7 +44,7 @@ export async function personalDataOf(userId: string) {
       select: { createdAt: true, lastSeenAt: true, expiresAt: true },
     }),
     lessons: db.lesson.findMany({
-      where: { authorId: userId },
+      where: { authorId: userId, ...own },
       select: {
         title: true,
         status: true,
@@ -52,7 +59,7 @@ export async function personalDataOf(userId: string) {
       },
     }),
     lessonComments: db.lessonComment.findMany({
-      where: { authorId: userId },
+      where: { authorId: userId, ...via("lesson") },
       select: {
         body: true,
         createdAt: true,
@@ -60,11 +67,11 @@ export async function personalDataOf(userId: string) {
       },
     }),
     threads: db.thread.findMany({
-      where: { authorId: userId },
+      where: { authorId: userId, ...own },
       select: { title: true, createdAt: true, organisation },
     }),
     posts: db.post.findMany({
-      where: { authorId: userId, deletedAt: null },
+      where: { authorId: userId, deletedAt: null, ...via("thread") },
       select: {
         number: true,
         bodyText: true,
@@ -74,7 +81,7 @@ export async function personalDataOf(userId: string) {
       },
     }),
     reactions: db.postReaction.findMany({
-      where: { userId },
+      where: { userId, ...(organisationId ? { post: { thread: { organisationId } } } : {}) },
       select: {
         kind: true,
         createdAt: true,
@@ -82,11 +89,11 @@ export async function personalDataOf(userId: string) {
       },
     }),
     follows: db.threadFollow.findMany({
-      where: { userId },
+      where: { userId, ...via("thread") },
       select: { thread: { select: { title: true } } },
     }),
     notifications: db.notification.findMany({
-      where: { userId },
+      where: { userId, ...own },
       select: {
         type: true,
         createdAt: true,
@@ -96,7 +103,7 @@ export async function personalDataOf(userId: string) {
       },
     }),
     learningSessions: db.sessionParticipant.findMany({
-      where: { userId },
+      where: { userId, ...via("session") },
       select: {
         role: true,
         rsvp: true,
@@ -105,7 +112,7 @@ export async function personalDataOf(userId: string) {
       },
     }),
     sessionNotes: db.sessionNote.findMany({
-      where: { authorId: userId },
+      where: { authorId: userId, ...via("session") },
       select: {
         text: true,
         createdAt: true,
@@ -113,19 +120,19 @@ export async function personalDataOf(userId: string) {
       },
     }),
     actionItems: db.actionItem.findMany({
-      where: { ownerId: userId },
+      where: { ownerId: userId, ...own },
       select: { title: true, dueDate: true, doneAt: true, createdAt: true },
     }),
     calls: db.call.findMany({
-      where: { authorId: userId },
+      where: { authorId: userId, ...own },
       select: { title: true, createdAt: true, organisation },
     }),
     studyVisits: db.studyVisitParticipant.findMany({
-      where: { userId },
+      where: { userId, ...via("studyVisit") },
       select: { studyVisit: { select: { title: true, visitDate: true } } },
     }),
     networkAnswers: db.networkAnswer.findMany({
-      where: { answeredById: userId },
+      where: { answeredById: userId, ...own },
       select: {
         answer: true,
         updatedAt: true,
@@ -134,6 +141,7 @@ export async function personalDataOf(userId: string) {
     }),
     auditEvents: db.auditEvent.findMany({
       where: {
+        ...own,
         OR: [{ actorId: userId }, { targetType: "user", targetId: userId }],
       },
       select: {
@@ -145,6 +153,10 @@ export async function personalDataOf(userId: string) {
       },
     }),
   });
+  if (organisationId) {
+    const { signIns: _accountWide, ...held } = written;
+    return { exportedAt: new Date().toISOString(), account: { name: user.name, email: user.email }, ...held };
+  }
   return { exportedAt: new Date().toISOString(), account: user, ...written };
 }
 

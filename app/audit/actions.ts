@@ -10,13 +10,15 @@ export const AUDIT_ACTIONS = [
   "role-change",
   "member-removed",
   "lesson-visibility",
-  "lesson-deleted",
   "deleted",
   "projects-imported",
   "moderation",
   "network-joined",
   "network-left",
   "category-sharing",
+  "account-deleted",
+  "member-erased",
+  "personal-data-exported",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

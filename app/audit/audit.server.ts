@@ -7,7 +7,9 @@ import type { AuditFilters } from "./schemas";
 
 // The audit log: security-relevant and data-changing events, for the
 // organisation's admins to read and export. A row keeps the actor's name as it
-// was, so the log still reads after the account is gone. Callers pass only
+// was, so the log still reads after the account is gone, unless the person is
+// erased (their own deletion or a data-subject request, decision 0017): then
+// the row says "former member". Callers pass only
 // what an admin may see: never a password, token or session id.
 
 /** Who acted, and from which address when the request is at hand. */
@@ -94,7 +96,7 @@ function whereOf(organisationId: string, filters: AuditFilters): Prisma.AuditEve
   return where;
 }
 
-const LISTED = { id: true, createdAt: true, action: true, actorName: true, targetType: true, targetId: true, detail: true, ip: true } as const;
+const LISTED = { id: true, createdAt: true, action: true, actorName: true, actorFormer: true, targetType: true, targetId: true, detail: true, ip: true } as const;
 
 /** One page of the organisation's events, newest first, with the people to filter by. */
 export async function listAuditEvents(organisationId: string, filters: AuditFilters) {

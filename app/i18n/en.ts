@@ -10,6 +10,7 @@ import { studyVisitsEn } from "./parts/study-visits";
 import { networkFeedEn } from "./parts/network-feed";
 import { accountEn } from "./parts/account";
 import { auditEn } from "./parts/audit";
+import { dataRequestsEn } from "./parts/data-requests";
 
 
 export const en: Resources = {
@@ -922,4 +923,5 @@ export const en: Resources = {
   networkFeed: networkFeedEn,
   account: accountEn,
   audit: auditEn,
+  dataRequests: dataRequestsEn,
 };

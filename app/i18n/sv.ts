@@ -9,6 +9,7 @@ import { studyVisitsSv } from "./parts/study-visits";
 import { networkFeedSv } from "./parts/network-feed";
 import { accountSv } from "./parts/account";
 import { auditSv } from "./parts/audit";
+import { dataRequestsSv } from "./parts/data-requests";
 import type { Shape } from "./shape";
 
 // Swedish is the source language: every key starts here.
@@ -922,6 +923,7 @@ export const sv = {
   networkFeed: networkFeedSv,
   account: accountSv,
   audit: auditSv,
+  dataRequests: dataRequestsSv,
 };
 
 export type Resources = Shape<typeof sv>;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { accountOverview } from "~/account/personal-data.server";
 import { requireUser } from "~/auth/guards.server";
@@ -59,6 +59,16 @@ export default function Account() {
             {t("account.signOutEverywhere")}
           </button>
         </Form>
+      </section>
+
+      <section aria-labelledby="account-delete-heading" className="card">
+        <h2 id="account-delete-heading">{t("account.deleteHeading")}</h2>
+        <p>{t("account.deleteText")}</p>
+        <p>
+          <Link to="/account/delete" className="button button--danger">
+            {t("account.deleteLink")}
+          </Link>
+        </p>
       </section>
     </div>
   );

@@ -9,7 +9,7 @@ import { isSecureRequest, requireAnonymous } from "~/auth/guards.server";
 import { startSession } from "~/auth/lucia.server";
 import { RateLimited } from "~/auth/rate-limit.server";
 import { SignInSchema } from "~/auth/schemas";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, StatusMessage, TextField } from "~/components/forms";
 import { pageTitle } from "~/i18n/page-title";
 
 export { retryAfterHeaders as headers } from "~/auth/retry-after";
@@ -69,6 +69,7 @@ export default function Login() {
   return (
     <div className="page narrow">
       <h1>{t("auth.signInTitle")}</h1>
+      {searchParams.get("account") === "deleted" ? <StatusMessage>{t("account.delete.done")}</StatusMessage> : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors id={form.errorId} errors={form.errors} values={{ count: data?.retryAfterMinutes }} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

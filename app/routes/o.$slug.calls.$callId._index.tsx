@@ -84,7 +84,7 @@ export default function CallPage() {
         </div>
         <div>
           <dt>{t("calls.author")}</dt>
-          <dd>{call.author?.name ?? "–"}</dd>
+          <dd>{call.author?.name ?? t("threads.formerMember")}</dd>
         </div>
       </dl>
       {call.description

@@ -179,7 +179,7 @@ export default function DailyLearning() {
                   <p className="muted thread-table__meta">
                     {thread.category.name}
                     {!thread.own ? ` · ${thread.organisationName}` : ""}
-                    {thread.author ? ` · ${thread.author}` : ""}
+                    {` · ${thread.author ?? t("threads.formerMember")}`}
                     {thread.lessonCount ? ` · ${t("threads.lessonCount", { count: thread.lessonCount })}` : ""}
                     {thread.tags.length ? ` · ${thread.tags.map((tag) => tag.name).join(", ")}` : ""}
                   </p>

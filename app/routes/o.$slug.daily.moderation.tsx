@@ -47,7 +47,7 @@ export default function ModerationLog() {
                 <td>
                   <time dateTime={act.createdAt}>{formatDateTime(act.createdAt)}</time>
                 </td>
-                <td>{act.actor?.name ?? "–"}</td>
+                <td>{act.actor?.name ?? t("threads.formerMember")}</td>
                 <td>
                   {t(`threads.moderationActions.${act.action}`)}
                   {act.detail ? ` (${act.detail})` : ""}

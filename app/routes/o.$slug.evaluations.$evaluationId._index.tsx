@@ -179,7 +179,7 @@ export default function EvaluationPage() {
                 {lesson.whatWeLearned ? <p className="excerpt">{lesson.whatWeLearned}</p> : null}
                 <p>
                   {lesson.publishedAt ? formatDate(lesson.publishedAt) : null}
-                  {lesson.author ? ` · ${t("evaluations.detail.by", { name: lesson.author.name })}` : null}
+                  {` · ${t("evaluations.detail.by", { name: lesson.author?.name ?? t("threads.formerMember") })}`}
                 </p>
               </li>
             ))}

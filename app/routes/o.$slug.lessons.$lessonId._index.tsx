@@ -120,7 +120,7 @@ export default function LessonPage() {
       </p>
       {notice ? <StatusMessage>{t(notice)}</StatusMessage> : null}
       <p className="muted">
-        {lesson.author ? t("lessons.by", { name: lesson.author }) : null}
+        {t("lessons.by", { name: lesson.author ?? t("threads.formerMember") })}
         {lesson.publishedAt ? ` · ${formatDate(lesson.publishedAt)}` : null}
       </p>
 
@@ -235,7 +235,7 @@ export default function LessonPage() {
             {lesson.comments.map((c) => (
               <li key={c.id}>
                 <p className="muted">
-                  {c.author ?? "–"} · {formatDate(c.createdAt)}
+                  {c.author ?? t("threads.formerMember")} · {formatDate(c.createdAt)}
                 </p>
                 <p>{c.body}</p>
               </li>

@@ -44,7 +44,7 @@ export default function LessonHistory() {
       <ol className="revision-list">
         {revisions.map((revision) => (
           <li key={revision.id}>
-            <h2>{t("lessons.editedBy", { name: revision.editor?.name ?? "–", date: `${formatDate(revision.createdAt)} ${new Date(revision.createdAt).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" })}` })}</h2>
+            <h2>{t("lessons.editedBy", { name: revision.editor?.name ?? t("threads.formerMember"), date: `${formatDate(revision.createdAt)} ${new Date(revision.createdAt).toLocaleTimeString("sv-SE", { timeZone: "Europe/Stockholm", hour: "2-digit", minute: "2-digit" })}` })}</h2>
             <dl>
               {revision.changed.map((field) => (
                 <div key={field}>

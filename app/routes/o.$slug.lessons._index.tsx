@@ -104,7 +104,7 @@ export default function Lessons() {
             </p>
             {lesson.whatWeLearned ? <p className="excerpt">{lesson.whatWeLearned}</p> : null}
             <p className="muted">
-              {lesson.author?.name ?? ""}
+              {lesson.author?.name ?? t("threads.formerMember")}
               {lesson.publishedAt ? ` · ${formatDate(lesson.publishedAt)}` : ""}
               {` · ${t("lessons.usefulCount", { count: lesson._count.usefulMarks })}`}
               {lesson.goals.length ? ` · ${lesson.goals.map((g) => `${g.goal.code} ${g.goal.name}`.trim()).join(", ")}` : ""}

@@ -9,6 +9,9 @@ import { pageTitle } from "~/i18n/page-title";
 import { updateProfile } from "~/organisations/organisations.server";
 import { ProfileFields } from "~/organisations/profile-fields";
 import { OrganisationProfileSchema } from "~/organisations/schemas";
+import { DepartedLessonsSetting } from "~/account/departed-lessons-setting";
+import { departedLessonsSetting, setDepartedLessons } from "~/account/erasure.server";
+import { DepartedLessonsSettingSchema } from "~/account/schemas";
 import { PublicResultsSetting } from "~/public-results/public-results-setting";
 import { publicResultsEnabled, setPublicResults } from "~/public-results/public-results.server";
 import { PublicResultsSettingSchema } from "~/public-results/schemas";
@@ -21,6 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisation,
     publicResults: await publicResultsEnabled(organisation.id),
     publicResultsUrl: `${appOrigin(request)}/results/${organisation.slug}`,
+    departedLessons: await departedLessonsSetting(organisation.id),
   };
 }
 
@@ -33,6 +37,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await setPublicResults(organisation.id, setting.data.publicResults);
     return json({ publicResults: setting.data.publicResults });
   }
+  if (formData.get("intent") === "departed-lessons") {
+    const setting = DepartedLessonsSettingSchema.safeParse(Object.fromEntries(formData));
+    if (!setting.success) throw new Response("Bad Request", { status: 400 });
+    await setDepartedLessons(organisation.id, setting.data.departedLessons);
+    return json({ departedLessonsSaved: true });
+  }
   const submission = parseWithZod(formData, { schema: OrganisationProfileSchema });
   if (submission.status !== "success") return json({ result: submission.reply(), saved: false }, { status: 400 });
   await updateProfile(organisation.id, submission.value);
@@ -41,7 +51,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function OrganisationProfile() {
   const { t } = useTranslation();
-  const { organisation, publicResults, publicResultsUrl } = useLoaderData<typeof loader>();
+  const { organisation, publicResults, publicResultsUrl, departedLessons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // The page has two forms; each reads only its own answer.
   const data = actionData && "result" in actionData ? actionData : undefined;
@@ -71,6 +81,7 @@ export default function OrganisationProfile() {
         url={publicResultsUrl}
         saved={actionData && "publicResults" in actionData ? actionData.publicResults : undefined}
       />
+      <DepartedLessonsSetting value={departedLessons} saved={Boolean(actionData && "departedLessonsSaved" in actionData)} />
     </section>
   );
 }

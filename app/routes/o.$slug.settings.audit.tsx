@@ -73,7 +73,7 @@ export default function AuditLog() {
   const { slug, filters, total, page, pages, people, events } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const targetLink = (action: string, type: string, id: string) =>
-    action === "deleted" || action === "lesson-deleted"
+    action === "deleted"
       ? null
       : type === "lesson"
         ? `/o/${slug}/lessons/${id}`
@@ -144,7 +144,7 @@ export default function AuditLog() {
                     <td>
                       <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                     </td>
-                    <td>{event.actorName || t("audit.nobody")}</td>
+                    <td>{event.actorFormer ? t("audit.formerMember") : event.actorName || t("audit.nobody")}</td>
                     <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
                     <td>{event.detail || t("audit.nobody")}</td>
                     <td>{link ? <Link to={link}>{targetLabel}</Link> : targetLabel}</td>

@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const header = [t("audit.when"), t("audit.who"), t("audit.action"), t("audit.code"), t("audit.detail"), t("audit.target"), t("audit.targetId"), t("audit.address")];
   const rows = events.map((e) => [
     formatDateTime(e.createdAt),
-    e.actorName,
+    e.actorFormer ? t("audit.formerMember") : e.actorName,
     t(`audit.actions.${e.action}`, { defaultValue: e.action }),
     e.action,
     e.detail,

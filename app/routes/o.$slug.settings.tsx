@@ -33,6 +33,9 @@ export default function SettingsLayout() {
           <li>
             <NavLink to={`/o/${slug}/settings/audit`}>{t("audit.title")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/o/${slug}/settings/data-requests`}>{t("dataRequests.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

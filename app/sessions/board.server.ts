@@ -59,6 +59,8 @@ export async function sessionBoard(viewer: Viewer, session: VisibleSession) {
       carried: Boolean(n.carriedFromId),
       mine: n.authorId === viewer.userId,
       author: session.anonymousNotes ? null : (n.author?.name ?? null),
+      // Not anonymous, yet nobody: the author has left (account deleted or erased on request).
+      formerAuthor: !session.anonymousNotes && !n.author,
       votes: totals.get(n.id) ?? 0,
       myVotes: mine.get(n.id) ?? 0,
     })),

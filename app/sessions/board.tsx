@@ -149,7 +149,7 @@ function NoteCard({ note, board, grouping, votable, session }: { note: Note; boa
         {note.hidden ? `${t("sessions.hiddenNote")} · ` : null}
         {note.carried ? `${t("sessions.carriedNote")} · ` : null}
         {note.discussed ? `${t("sessions.discussed")} · ` : null}
-        {note.mine ? t("sessions.yourNoteMark") : (note.author ?? t("sessions.anonymous"))}
+        {note.mine ? t("sessions.yourNoteMark") : (note.author ?? t(note.formerAuthor ? "threads.formerMember" : "sessions.anonymous"))}
       </p>
       {grouping && !note.hidden ? (
         <div className="note__group">

@@ -144,3 +144,35 @@ export function mentionedUserIds(editorStateJson: string): string[] {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The editor state with every mention of `userId` turned into plain text
+ * (`@` and `shownAs`), for a person who has left; null when none mentions them.
+ */
+export function withoutMentionOf(editorStateJson: string, userId: string, shownAs: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(editorStateJson);
+  } catch {
+    return null;
+  }
+  if (!isObject(parsed)) return null;
+  let changed = false;
+  const stack: unknown[] = [parsed];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!isObject(node)) continue;
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) {
+        for (const [i, child] of value.entries()) {
+          if (isObject(child) && child.type === "mention" && child.userId === userId) {
+            const { userId: _id, name: _name, ...textNode } = child;
+            value[i] = { ...textNode, type: "text", text: `@${shownAs}` };
+            changed = true;
+          } else stack.push(child);
+        }
+      } else if (isObject(value)) stack.push(value);
+    }
+  }
+  return changed ? JSON.stringify(parsed) : null;
+}

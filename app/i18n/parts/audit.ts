@@ -26,6 +26,7 @@ export const auditSv = {
   code: "Kod",
   address: "IP-adress",
   nobody: "–",
+  formerMember: "Tidigare medlem",
   targetTypes: {
     user: "Person",
     lesson: "Lärdom",
@@ -48,13 +49,15 @@ export const auditSv = {
     "role-change": "Ändrad roll",
     "member-removed": "Medlem borttagen",
     "lesson-visibility": "Ändrad synlighet för lärdom",
-    "lesson-deleted": "Lärdom borttagen",
     deleted: "Borttaget",
     "projects-imported": "Projekt importerade",
     moderation: "Moderering",
     "network-joined": "Gick med i nätverk",
     "network-left": "Lämnade nätverk",
     "category-sharing": "Ändrad delning av kategori",
+    "account-deleted": "Konto raderat",
+    "member-erased": "Person raderad på begäran",
+    "personal-data-exported": "Personuppgifter utlämnade på begäran",
   },
 };
 
@@ -83,6 +86,7 @@ export const auditEn: Shape<typeof auditSv> = {
   code: "Code",
   address: "IP address",
   nobody: "–",
+  formerMember: "Former member",
   targetTypes: {
     user: "Person",
     lesson: "Lesson",
@@ -105,12 +109,14 @@ export const auditEn: Shape<typeof auditSv> = {
     "role-change": "Role changed",
     "member-removed": "Member removed",
     "lesson-visibility": "Lesson visibility changed",
-    "lesson-deleted": "Lesson deleted",
     deleted: "Deleted",
     "projects-imported": "Projects imported",
     moderation: "Moderation",
     "network-joined": "Joined a network",
     "network-left": "Left a network",
     "category-sharing": "Category sharing changed",
+    "account-deleted": "Account deleted",
+    "member-erased": "Person erased on request",
+    "personal-data-exported": "Personal data disclosed on request",
   },
 };
