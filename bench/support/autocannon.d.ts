@@ -14,7 +14,11 @@ declare module "autocannon" {
     statusCodeStats: Record<string, { count: number }>;
   };
   export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> };
-  /** A run: a promise of its result that also reports each failed request as it happens. */
-  export type Instance = Promise<Result> & { stop: () => void; on: (event: "reqError", listener: (error: Error & { code?: string }) => void) => void };
+  /** A run: a promise of its result that also reports each answer and each failed request as it happens. */
+  export type Instance = Promise<Result> & {
+    stop: () => void;
+    on: ((event: "reqError", listener: (error: Error & { code?: string }) => void) => void) &
+      ((event: "response", listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void) => void);
+  };
   export default function autocannon(options: Options): Instance;
 }
