@@ -34,7 +34,7 @@ const SLOW_MS = 10_000;
 const HEAP_GROWTH_LIMIT = 1.05;
 
 type Page = { name: string; path: string; expect: string };
-type Load = { page: Page; result: Result; failures: Map<string, number>; slow: number };
+type Load = { page: Page; result: Result; failures: Map<string, number>; slow: number; unanswered: number };
 type Run = { loads: Load[]; memory: MemoryReport };
 
 /** One autocannon run, with its failures by kind: timeouts, socket errors, and every status other than 2xx. */
@@ -47,7 +47,10 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
   instance.on("response", (_client, _status, _bytes, ms) => (slow += ms > SLOW_MS ? 1 : 0));
   const result = await instance;
   for (const [status, { count: n }] of Object.entries(result.statusCodeStats)) if (!status.startsWith("2")) count(`HTTP ${status}`, n);
-  return { result, failures, slow };
+  // Requests still waiting when the time is up are dropped by autocannon, neither answered nor failed:
+  // with every connection busy, up to one a connection, and the slowest, so they are reported.
+  const unanswered = result.requests.sent - result["2xx"] - result.non2xx - result.errors;
+  return { result, failures, slow, unanswered };
 }
 
 /** CPU seconds the process has used (user + system), from Linux's /proc. */
@@ -151,10 +154,11 @@ const soak: Bench = {
       for (const number of [1, 2]) {
         const loads: Load[] = [];
         for (const page of pages) {
-          const { result, failures, slow } = await load(server.url + page.path, headers, SECONDS);
-          loads.push({ page, result, failures, slow });
+          const measured = await load(server.url + page.path, headers, SECONDS);
+          const { result, failures, slow, unanswered } = measured;
+          loads.push({ page, ...measured });
           context.log(
-            `    run ${number} ${page.name}: ${result["2xx"]} ok, ${formatNumber(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${slow} over ${SLOW_MS / 1000} s; failures: ${describeFailures(failures)}`,
+            `    run ${number} ${page.name}: ${result["2xx"]} ok, ${formatNumber(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, ${slow} over ${SLOW_MS / 1000} s, ${unanswered} unanswered at the end; failures: ${describeFailures(failures)}`,
           );
           await untilIdle(pid);
         }
@@ -168,15 +172,15 @@ const soak: Bench = {
       const [first, second] = runs;
       const rows: Row[] = pages.map((page, index) => {
         const [a, b] = [first.loads[index].result, second.loads[index].result];
-        const perRun = (r: Result, n: number) =>
-          `run ${n}: ${r["2xx"]} ok, p50 ${formatNumber(r.latency.p50)} ms, p99 ${formatNumber(r.latency.p99)} ms, max ${formatNumber(r.latency.max)} ms`;
+        const perRun = ({ result: r, unanswered }: Load, n: number) =>
+          `run ${n}: ${r["2xx"]} ok, p50 ${formatNumber(r.latency.p50)} ms, p99 ${formatNumber(r.latency.p99)} ms, max ${formatNumber(r.latency.max)} ms, ${unanswered} unanswered when the time was up`;
         return {
           name: `soak-${page.name}`,
           value: b.requests.average,
           baseline: a.requests.average,
           ratio: ratioOfRate(b.requests.average, a.requests.average),
           unit: "req/s",
-          detail: `${CONNECTIONS} connections, ${SECONDS} s, run 2 against run 1; ${perRun(a, 1)}; ${perRun(b, 2)}`,
+          detail: `${CONNECTIONS} connections, ${SECONDS} s, run 2 against run 1; ${perRun(first.loads[index], 1)}; ${perRun(second.loads[index], 2)}`,
         };
       });
 

@@ -2,7 +2,8 @@
 declare module "autocannon" {
   type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p97_5: number; p99: number; p99_9: number };
   export type Result = {
-    requests: Histogram;
+    /** Requests a second; `sent` counts the requests sent, answered or not. */
+    requests: Histogram & { sent: number };
     latency: Histogram;
     throughput: Histogram;
     duration: number;
