@@ -1,11 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { BenchClient } from "./support/http.ts";
 import { formatNumber, ratioOf, ratioOfRate } from "./support/stats.ts";
 import type { Bench, BenchContext, Row } from "./support/types.ts";
 import { lessonWorld } from "./support/lesson-world.ts";
+import { memoryOf, startProcess, stopProcess, withPeakMemory, type Server } from "./support/processes.ts";
 import { threadWorld } from "./support/world.ts";
 
 // The signed-in start page (/o/<slug>) under load: autocannon with 50
@@ -21,7 +21,6 @@ import { threadWorld } from "./support/world.ts";
 // memory (300 MB). Then the same load on the app's sign-in page (signed out,
 // no data): the floor that Remix's document rendering sets on this machine.
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = 50;
 const WARM_UP_S = 3;
 const DURATION_S = 10;
@@ -41,72 +40,6 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 60000;
 server.listen(0, "127.0.0.1", () => console.log("listening on " + server.address().port));
 `;
-
-type Server = { process: ChildProcess; url: string };
-
-function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, what: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const timer = setTimeout(() => fail(new Error(`${what} did not start within 90 s:\n${output.slice(-2000)}`)), 90_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      child.kill("SIGKILL");
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString("utf8");
-      const found = output.match(ready);
-      if (found) {
-        clearTimeout(timer);
-        child.stdout?.off("data", onData);
-        // Keep draining its output so that a full pipe never blocks the server.
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve({ process: child, url: `http://127.0.0.1:${found[1]}` });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.on("exit", (code) => fail(new Error(`${what} exited with ${code}:\n${output.slice(-2000)}`)));
-  });
-}
-
-async function stopProcess(server: Server | undefined) {
-  const child = server?.process;
-  if (!child || child.exitCode !== null) return;
-  child.removeAllListeners("exit");
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Resident memory of a process in MB (10^6 bytes): now, and the peak over its life (Linux's VmHWM). */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = `/proc/${pid}/status`;
-  if (existsSync(status)) {
-    const text = readFileSync(status, "utf8");
-    const kib = (field: string) => Number(text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? Number.NaN);
-    return { rss: (kib("VmRSS") * 1024) / 1e6, peak: (kib("VmHWM") * 1024) / 1e6 };
-  }
-  // Elsewhere (macOS) only the current figure exists: the sampling below makes it a peak.
-  const rss = (Number(execFileSync("ps", ["-o", "rss=", "-p", String(pid)], { encoding: "utf8" }).trim()) * 1024) / 1e6;
-  return { rss, peak: rss };
-}
-
-/** Peak resident memory seen while `during` runs, sampled every 100 ms and taken with the kernel's own peak. */
-async function withPeakMemory<T>(pid: number, during: () => Promise<T>): Promise<{ result: T; peak: number }> {
-  let peak = memoryOf(pid).peak;
-  const timer = setInterval(() => (peak = Math.max(peak, memoryOf(pid).peak)), 100);
-  try {
-    const result = await during();
-    return { result, peak: Math.max(peak, memoryOf(pid).peak) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 function load(url: string, headers: Record<string, string>, seconds: number): Promise<Result> {
   // A generous timeout: a slow answer belongs in the latencies, not among the errors.

@@ -10,7 +10,7 @@ import type { Bench, Row } from "./support/types.ts";
 // environment has set DATABASE_URL and NODE_ENV, since app modules read them
 // when first imported.
 
-const ROWS = ["thread-page", "reply-fanout", "search", "import", "load-start-page", "thread-page-js"] as const;
+const ROWS = ["thread-page", "reply-fanout", "search", "import", "load-start-page", "thread-page-js", "soak"] as const;
 
 const { values } = parseArgs({
   options: {

@@ -177,6 +177,11 @@ export function createAppServer({ build, mode, publicDir = path.resolve("public"
   );
 
   const httpServer = createServer(app);
+  // Node closes a kept-alive connection after 5 s without a new request, and measures those 5 s
+  // on the event loop: when the loop is busy for longer (100 readers at once, bench/soak.ts), it
+  // closes connections whose next request is already waiting unread, and the client gets a reset.
+  // A proxy in front reuses its connections for up to 60 s (nginx, load balancers): stay longer.
+  httpServer.keepAliveTimeout = 65_000;
   const io = attachLiveChannel(httpServer);
   const connections = new Set<Socket>();
   httpServer.on("connection", (socket) => {

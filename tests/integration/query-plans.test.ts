@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, onPostgres } from "../../app/db.server.ts";
-import { listThreads } from "../../app/threads/threads.server.ts";
+import { listThreads, threadPage } from "../../app/threads/threads.server.ts";
 import { twoRegions } from "../support/fixtures.ts";
 
 // SQLite's ANALYZE counts the rows without a value as one value, so an index
@@ -12,6 +12,7 @@ import { twoRegions } from "../support/fixtures.ts";
 describe.runIf(!onPostgres)("query plans on SQLite with planner statistics", () => {
   let world: Awaited<ReturnType<typeof twoRegions>>;
   let threadId: string;
+  let postId: string;
 
   beforeAll(async () => {
     world = await twoRegions();
@@ -20,6 +21,10 @@ describe.runIf(!onPostgres)("query plans on SQLite with planner statistics", () 
       data: { organisationId: world.north.id, categoryId: category.id, title: "Erfarenheter av förstudier", authorId: world.people.northMember.id },
     });
     threadId = thread.id;
+    const post = await db.post.create({
+      data: { threadId, number: 1, authorId: world.people.northMember.id, authorOrganisationId: world.north.id, bodyHtml: "<p>Förstudien tog för lång tid.</p>" },
+    });
+    postId = post.id;
     const lesson = (i: number) => ({
       organisationId: world.north.id,
       title: `Lärdom ${i}`,
@@ -27,7 +32,8 @@ describe.runIf(!onPostgres)("query plans on SQLite with planner statistics", () 
       visibility: ["organisation", "network", "public"][Math.floor(i / 3) % 3],
     });
     await db.lesson.createMany({ data: Array.from({ length: 3000 }, (_, i) => lesson(i)) });
-    await db.lesson.createMany({ data: [2, 5, 8].map((i) => ({ ...lesson(i), threadId })) });
+    // The first is promoted from the thread's first post.
+    await db.lesson.createMany({ data: [2, 5, 8].map((i) => ({ ...lesson(i), threadId, postId: i === 2 ? postId : null })) });
     await db.$executeRawUnsafe("ANALYZE");
   });
 
@@ -42,5 +48,12 @@ describe.runIf(!onPostgres)("query plans on SQLite with planner statistics", () 
       { sort: "activity", page: 1 },
     );
     expect(threads.find((t) => t.id === threadId)?.lessonCount).toBe(3);
+  });
+
+  it("finds the lessons promoted from a thread page's posts through the post index, not by reading every lesson", async () => {
+    const plan = await planOf(`SELECT "id", "title", "postId" FROM "Lesson" WHERE "status" = ? AND "postId" IN (?)`, "published", postId);
+    expect(plan).toMatch(/^SEARCH Lesson USING INDEX Lesson_postId\w* \(postId=\?\)$/);
+    const page = await threadPage({ userId: world.people.northMember.id, organisationId: world.north.id, role: "member" }, threadId, 1);
+    expect(page?.posts[0].lessons.map((l) => l.title)).toEqual(["Lärdom 2"]);
   });
 });
