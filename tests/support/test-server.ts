@@ -16,7 +16,13 @@ export async function startTestServer(port = 0): Promise<TestServer> {
   return {
     ...server,
     url: `http://127.0.0.1:${listening}`,
-    close: () => new Promise<void>((resolve) => server.io.close(() => resolve())),
+    // The server keeps connections for 65 s between requests (server/app.ts), and fetch keeps
+    // them as long as the server says: end them, or closing waits for the client to give up.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.io.close(() => resolve());
+        server.httpServer.closeAllConnections();
+      }),
   };
 }
 
