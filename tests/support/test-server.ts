@@ -3,6 +3,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { io as connectSocket, type Socket } from "socket.io-client";
+import { backgroundSettled } from "../../app/live/background.server.ts";
 import { createAppServer, type AppServer } from "../../server/app.ts";
 
 export type TestServer = AppServer & { url: string; close: () => Promise<void> };
@@ -18,11 +19,15 @@ export async function startTestServer(port = 0): Promise<TestServer> {
     url: `http://127.0.0.1:${listening}`,
     // The server keeps connections for 65 s between requests (server/app.ts), and fetch keeps
     // them as long as the server says: end them, or closing waits for the client to give up.
-    close: () =>
-      new Promise<void>((resolve) => {
+    // Closing sockets starts work that nothing awaits (marking people away from a session):
+    // wait for it, or it runs into the test's database being closed and dropped.
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.io.close(() => resolve());
         server.httpServer.closeAllConnections();
-      }),
+      });
+      await backgroundSettled();
+    },
   };
 }
 
